@@ -1,0 +1,230 @@
+"""The `precis` command: open the app, or clean / summarize / facts / export / library from a shell.
+
+Contract: `--json` prints one JSON object per file and line; errors are one line
+`precis: error: ...` on stderr with exit status 1; usage errors exit 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desktop import __version__
+from desktop.core.errors import PrecisError
+from desktop.core.model import Digest, Options
+
+COMMANDS = ("clean", "summarize", "facts", "export", "library")
+
+
+def _emit(obj: dict) -> None:
+    print(json.dumps(obj, ensure_ascii=False))
+
+
+def fail(message: str) -> None:
+    print(f"precis: error: {message}", file=sys.stderr)
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(
+        algorithm=getattr(args, "algorithm", "precis"),
+        sentences=None if getattr(args, "ratio", None) is not None else getattr(args, "n", 5),
+        ratio=getattr(args, "ratio", None),
+        language=getattr(args, "language", "auto"),
+    )
+
+
+def _each(files: Sequence[str], work: Callable[[str], None]) -> int:
+    """Run work on each file; report failures one line each; exit 1 if any failed."""
+    status = 0
+    for path in files:
+        try:
+            work(path)
+        except PrecisError as exc:
+            fail(str(exc))
+            status = 1
+    return status
+
+
+def _read(path: str, options: Options | None = None) -> Digest:
+    from desktop.core.pipeline import read
+
+    return read(path, options)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from desktop.core.clean import clean_source
+    from desktop.core.load import load_path
+
+    def work(path: str) -> None:
+        article = clean_source(load_path(path))
+        if args.json:
+            _emit({
+                "path": path,
+                "title": article.title,
+                "paragraphs": [{"kind": p.kind, "text": p.text} for p in article.paragraphs],
+                "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+            })
+        else:
+            print(article.title + "\n")
+            print("\n\n".join(p.text for p in article.paragraphs))
+
+    return _each(args.files, work)
+
+
+def cmd_summarize(args: argparse.Namespace) -> int:
+    def work(path: str) -> None:
+        digest = _read(path, _options(args))
+        if args.json:
+            _emit({
+                "path": path,
+                "title": digest.article.title,
+                "algorithm": digest.summary.algorithm,
+                "sentences": [
+                    {"text": s.text, "index": s.index, "score": round(s.score, 6)}
+                    for s in digest.summary.sentences
+                ],
+            })
+        else:
+            print(f"# {digest.article.title}")
+            for s in digest.summary.sentences:
+                print(f"- {s.text}")
+
+    return _each(args.files, work)
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from desktop.core.export import GROUP_TITLES
+
+    def work(path: str) -> None:
+        digest = _read(path)
+        if args.json:
+            obj: dict = {"path": path}
+            for name, facts in digest.facts.groups():
+                obj[name] = [
+                    {"text": f.text, "sentence": f.sentence, "detail": f.detail, "count": f.count}
+                    for f in facts
+                ]
+            _emit(obj)
+        else:
+            print(f"# {digest.article.title}")
+            for name, facts in digest.facts.groups():
+                if facts:
+                    print(f"{GROUP_TITLES[name]}: " + "; ".join(f.text for f in facts))
+
+    return _each(args.files, work)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.core.export import to_markdown
+    from desktop.core.files import write_atomic
+
+    if args.output and len(args.files) > 1 and not Path(args.output).is_dir():
+        fail("with several files, -o must name an existing folder")
+        return 1
+
+    def work(path: str) -> None:
+        markdown = to_markdown(_read(path, _options(args)), include_article=args.article)
+        if not args.output:
+            sys.stdout.write(markdown)
+            return
+        out = Path(args.output)
+        if out.is_dir():
+            out = out / (Path(path).stem + ".md")
+        if out.exists() and not args.force:
+            raise PrecisError(f"{out}: already exists (use --force to overwrite)")
+        write_atomic(out, markdown)
+
+    return _each(args.files, work)
+
+
+def _add_length(p: argparse.ArgumentParser) -> None:
+    from desktop.core.summarize import ALGORITHMS
+
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("-n", type=int, default=5, metavar="N", help="sentences (default 5)")
+    group.add_argument("--ratio", type=float, metavar="R", help="share of the article, 0-1")
+    p.add_argument("--algorithm", "-a", default="precis", choices=ALGORITHMS, metavar="NAME",
+                   help="one of: " + ", ".join(ALGORITHMS))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="precis",
+        description="Précis: clean, summarise and keep saved articles, offline. "
+        "With no command, opens the app (on FILEs if given).",
+    )
+    parser.add_argument("--version", action="version", version=f"Précis {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="print the reading-view text")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="one JSON object per file and line")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("summarize", aliases=["summarise"], help="print an extractive summary")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    _add_length(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per file and line")
+    p.set_defaults(func=cmd_summarize)
+
+    p = sub.add_parser("facts", help="print the key facts")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="one JSON object per file and line")
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("export", help="write the Markdown digest")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="PATH", help="file or folder (default: stdout)")
+    p.add_argument("--article", action="store_true", help="include the cleaned article")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    _add_length(p)
+    p.set_defaults(func=cmd_export)
+
+    try:
+        from desktop.cli_library import add_library_parser
+    except ImportError:  # the library commands arrive with desktop/cli_library.py
+        pass
+    else:
+        add_library_parser(sub)
+    return parser
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="precis",
+        description="Précis: open the app on FILEs. Commands: " + ", ".join(COMMANDS)
+        + " (precis COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"Précis {__version__}")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open")
+    return parser
+
+
+def open_app(files: Sequence[str]) -> int:
+    from desktop.app import run  # lazy: the command line never loads tkinter otherwise
+
+    return run([str(Path(f).absolute()) for f in files])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not argv or (argv[0] not in COMMANDS and argv[0] not in ("summarise", "-h", "--help")):
+            args = build_open_parser().parse_args(argv)
+            return open_app(args.files)
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except PrecisError as exc:
+        fail(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python pipeline: load, clean, split, summarise, facts, export. Never imports tkinter."""

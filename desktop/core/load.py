@@ -1,0 +1,167 @@
+"""Read a file into a Source: size limits, refusal of binary files, encoding detection."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.core.errors import PrecisError
+from desktop.core.model import Source, SourceFormat
+
+MAX_BYTES = 20 * 1024 * 1024  # 20 MB of text is a long book; more is almost surely not an article
+
+# Leading bytes of common non-text formats, with a name people recognise.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x7fELF", "a program (ELF binary)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"MZ", "a Windows program"),
+    (b"RIFF", "a media file"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"SQLite format 3", "a database"),
+)
+
+_HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
+_MD_EXT = {".md", ".markdown", ".mdown", ".mkd"}
+
+
+def load_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
+    """Read a file from disk; raise PrecisError with a plain reason when it cannot be an article."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise PrecisError(f"{p.name or p}: is a folder, not a file")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise PrecisError(
+                f"{p.name}: too large ({size / 1e6:.0f} MB); Précis reads files up to "
+                f"{max_bytes / 1e6:.0f} MB"
+            )
+        with p.open("rb") as fh:
+            # Read one byte more than the limit: a file growing while we read is caught too.
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise PrecisError(f"{p}: no such file") from None
+    except PermissionError:
+        raise PrecisError(f"{p.name}: permission denied (cannot read the file)") from None
+    except IsADirectoryError:
+        raise PrecisError(f"{p.name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise PrecisError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise PrecisError(f"{p.name}: too large; Précis reads files up to {max_bytes / 1e6:.0f} MB")
+    return load_bytes(data, name=p.name, path=str(p))
+
+
+def load_bytes(data: bytes, name: str = "untitled", path: str | None = None) -> Source:
+    """Decode bytes into a Source, or raise PrecisError when they are not text."""
+    if not data.strip():
+        raise PrecisError(f"{name}: the file is empty")
+    text, encoding = decode(data, name)
+    if not text.strip():
+        raise PrecisError(f"{name}: the file holds no text")
+    return Source(
+        name=name, data=data, text=text, format=guess_format(name, text),
+        encoding=encoding, path=path,
+    )
+
+
+def decode(data: bytes, name: str = "file") -> tuple[str, str]:
+    """Return (text, encoding name). BOMs first, then UTF-8, then charset-normalizer."""
+    for bom, enc in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _normalise(data.decode(enc)), enc
+            except UnicodeDecodeError:
+                break
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise PrecisError(f"{name}: not a text file (it looks like {what})")
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _normalise(data.decode(utf16)), utf16
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _detect(data, name)
+    if _looks_binary(text):
+        raise PrecisError(f"{name}: not a text file (it holds binary data)")
+    return _normalise(text), encoding
+
+
+def _detect(data: bytes, name: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:2_000_000]).best()
+    if best is None:
+        raise PrecisError(f"{name}: not a text file (no text encoding fits its bytes)")
+    encoding = best.encoding
+    # Western files that are not UTF-8 are nearly always Windows-1252 (a superset of Latin-1
+    # for printable text); charset-normalizer sometimes names an exotic cousin.
+    if encoding in {"latin_1", "iso8859_15", "cp1250", "cp1254", "iso8859_2"}:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL in every other byte for Latin text."""
+    sample = data[:4000]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return None
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = len(sample) // 2
+    for enc, nuls in (("utf-16-le", odd_nul), ("utf-16-be", even_nul)):
+        if nuls > half * 0.6:
+            try:
+                data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            return enc
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    replacement = sample.count("\ufffd")
+    return (control + replacement) / len(sample) > 0.05
+
+
+def _normalise(text: str) -> str:
+    """Unify line endings and drop NUL and other stray control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text.lstrip("\ufeff")
+
+
+def guess_format(name: str, text: str) -> SourceFormat:
+    ext = Path(name).suffix.lower()
+    if ext in _HTML_EXT:
+        return "html"
+    if ext in _MD_EXT:
+        return "markdown"
+    head = text[:1000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:5000].lower():
+        return "html"
+    return "text"

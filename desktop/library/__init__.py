@@ -1,0 +1,1 @@
+"""The local library: SQLite store, importer and remembered settings in the user's data dir."""

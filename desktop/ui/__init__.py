@@ -1,0 +1,1 @@
+"""The desktop UI: a presenter with no tkinter, then thin ttkbootstrap views."""
