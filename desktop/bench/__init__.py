@@ -1,0 +1,1 @@
+"""Benchmarks that print numbers: `python -m desktop.bench clean|summarize|speed|library|startup`."""
