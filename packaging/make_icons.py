@@ -7,6 +7,7 @@ Run: .venv/bin/python packaging/make_icons.py
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -75,27 +76,18 @@ def geometry(size: int) -> dict:
 
 
 def page_outline(x: float, y: float, w: float, h: float, r: float, fold: float) -> list[tuple[float, float]]:
-    """The page polygon: rounded corners except the top right, which is cut off by the fold."""
-    import math
+    """The page polygon: rounded corners except the top right, which the fold cuts off."""
 
-    def arc(cx: float, cy: float, start: float) -> list[tuple[float, float]]:
+    def corner(cx: float, cy: float, start: float) -> list[tuple[float, float]]:
         if r == 0:
-            return [(cx + r * 0, cy)]
-        return [(cx + r * math.cos(math.radians(start + i * 10)), cy + r * math.sin(math.radians(start + i * 10)))
-                for i in range(10)]
+            return [(cx, cy)]
+        steps = [math.radians(start + 10 * i) for i in range(10)]
+        return [(cx + r * math.cos(a), cy + r * math.sin(a)) for a in steps]
 
-    pts: list[tuple[float, float]] = []
-    if r:
-        pts += arc(x + r, y + r, 180)  # top left
-    else:
-        pts.append((x, y))
-    pts += [(x + w - fold, y), (x + w, y + fold)]
-    if r:
-        pts += arc(x + w - r, y + h - r, 0)  # bottom right
-        pts += arc(x + r, y + h - r, 90)  # bottom left
-    else:
-        pts += [(x + w, y + h), (x, y + h)]
-    return pts
+    return (corner(x + r, y + r, 180)
+            + [(x + w - fold, y), (x + w, y + fold)]
+            + corner(x + w - r, y + h - r, 0)
+            + corner(x + r, y + h - r, 90))
 
 
 def svg(g: dict) -> str:
@@ -150,8 +142,8 @@ def render(g: dict, size: int) -> Image.Image:
     px, py, pw, ph, pr = g["page"]
     f = g["fold"]
     draw.polygon([(a * k, b * k) for a, b in page_outline(px, py, pw, ph, pr, f)], fill=PAPER)
-    draw.polygon([((px + pw - f) * k, py * k), ((px + pw - f) * k, (py + f) * k), ((px + pw) * k, (py + f) * k)],
-                 fill=FOLD)
+    fold = [(px + pw - f, py), (px + pw - f, py + f), (px + pw, py + f)]
+    draw.polygon([(a * k, b * k) for a, b in fold], fill=FOLD)
     for x, y, w, h, r, colour in g["bars"]:
         draw.rounded_rectangle(box(x, y, w, h), radius=r * k, fill=colour)
     # Area averaging keeps the pixel-aligned small variants crisp (Lanczos rings at their edges).
