@@ -1,0 +1,79 @@
+"""Identity of an article by content: an exact hash of its normalised text and a MinHash sketch
+of its opening that finds near-duplicates (the same article with another footer or header)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+SHINGLE_WORDS = 5  # words per shingle
+SKETCH_WORDS = 400  # only the opening counts: cheap, and footers differ at the end
+PERMUTATIONS = 32
+BANDS = 8  # 8 bands of 4 values: pairs above ~0.7 similarity almost always share a band
+NEAR_THRESHOLD = 0.7  # estimated Jaccard similarity of shingles that makes a near-duplicate
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only: quotes, dashes, spacing and compatibility forms do not change identity."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def content_hash(body_text: str, fallback: bytes = b"") -> str:
+    """SHA-256 of the normalised text; an article with no words is identified by its bytes."""
+    norm = normalise(body_text)
+    if norm:
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    return "bytes:" + hashlib.sha256(fallback).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(20261125)  # fixed: sketches must compare across runs
+    a = rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+    return a, b
+
+
+def sketch(body_text: str) -> bytes | None:
+    """MinHash signature (PERMUTATIONS uint64) of the opening's word shingles; None if too short."""
+    words = normalise(body_text).split()[:SKETCH_WORDS]
+    if len(words) < SHINGLE_WORDS * 2:
+        return None
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    hashes = np.fromiter(
+        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+         for s in shingles),
+        dtype=np.uint64, count=len(shingles),
+    )
+    a, b = _permutations()
+    # Multiply-shift hashing wraps modulo 2**64 on purpose.
+    with np.errstate(over="ignore"):
+        mixed = a[:, None] * hashes[None, :] + b[:, None]
+    return mixed.min(axis=1).astype("<u8").tobytes()
+
+
+def bands(signature: bytes) -> list[int]:
+    """Locality-sensitive keys: entries sharing any key are candidates for near-duplicates."""
+    values = np.frombuffer(signature, dtype="<u8")
+    rows = PERMUTATIONS // BANDS
+    keys = []
+    for band in range(BANDS):
+        chunk = values[band * rows:(band + 1) * rows].tobytes()
+        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "little", signed=True))
+    return keys
+
+
+def similarity(sig_a: bytes, sig_b: bytes) -> float:
+    a = np.frombuffer(sig_a, dtype="<u8")
+    b = np.frombuffer(sig_b, dtype="<u8")
+    if a.shape != b.shape:
+        return 0.0
+    return float((a == b).mean())

@@ -1,0 +1,23 @@
+"""Turn what a person types into a safe FTS5 query: every word a prefix, all words required."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 16  # a pasted paragraph should not become a 500-term query
+
+
+def fts_query(text: str) -> str | None:
+    """`"word"*` for each word, ANDed. Quotes, operators (AND, NEAR, -, ^, :) and brackets are
+    plain text here, so no input can raise a syntax error. None when there is nothing to search."""
+    terms = _TOKEN.findall(text or "")
+    if not terms:
+        return None
+    seen: list[str] = []
+    for term in terms:
+        low = term.lower()
+        if low not in seen:
+            seen.append(low)
+    # \w never matches a double quote, so wrapping in quotes is a full escape.
+    return " ".join(f'"{t}"*' for t in seen[:MAX_TERMS])
