@@ -1,0 +1,130 @@
+"""Plain data the presenter hands to the views: what to show, already worded and positioned, no tkinter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the reading view: characters start..end of paragraph `paragraph`."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    kind: str  # body | heading | caption
+    text: str
+
+
+@dataclass(frozen=True)
+class RemovedView:
+    index: int  # index into Article.removed, passed back to restore it
+    text: str
+    reason: str
+    position: int  # shown before this paragraph
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: int | None
+    title: str
+    meta_line: str  # "site · author · date · 1,234 words · 6 min read"
+    paragraphs: tuple[ParagraphView, ...]
+    removed: tuple[RemovedView, ...]
+    position: float = 0.0  # remembered scroll position, 0..1
+
+
+@dataclass(frozen=True)
+class SummarySentenceView:
+    number: int  # 1-based, as listed in the summary pane
+    index: int  # sentence index in the article
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    sentences: tuple[SummarySentenceView, ...]
+    caption: str  # e.g. "5 of 38 sentences · Précis (default)"
+
+
+@dataclass(frozen=True)
+class FactView:
+    text: str
+    detail: str
+    sentence: int
+    count: int
+
+
+@dataclass(frozen=True)
+class FactGroupView:
+    title: str
+    facts: tuple[FactView, ...]
+
+
+@dataclass(frozen=True)
+class RowView:
+    id: int
+    title: str
+    site: str
+    date: str
+    words: str
+    read: bool
+    snippet: str = ""
+
+
+@dataclass(frozen=True)
+class LibraryView:
+    rows: tuple[RowView, ...]
+    total: int  # rows available for the current query/filter (the list is filled lazily)
+    append: bool = False  # True: add to the rows shown; False: replace them
+    caption: str = ""  # e.g. "1,204 articles" or "3 matches"
+
+
+@dataclass(frozen=True)
+class LengthView:
+    mode: str  # sentences | percent
+    value: int
+    algorithm: str
+
+
+@dataclass(frozen=True)
+class AppearanceView:
+    theme: str
+    font_size: int
+    highlight_summary: bool
+    show_removed: bool
+    library_visible: bool
+    focus_mode: bool
+
+
+@dataclass(frozen=True)
+class Status:
+    text: str
+    kind: str = "info"  # info | error | success
+    action: str = ""  # label of a button beside the message, e.g. "Undo"
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class AboutView:
+    name: str
+    version: str
+    data_dir: str
+    lines: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,279 @@
+"""A fake view recording what the presenter shows, and an in-memory library with the store's API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from desktop.core.model import Article, Paragraph
+
+
+class FakeView:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Any]] = []
+        self.title = ""
+        self.article = None
+        self.summary = None
+        self.facts: tuple = ()
+        self.library = None
+        self.rows: list = []
+        self.selected = None
+        self.tags: list = []
+        self.length = None
+        self.algorithms: list = []
+        self.appearance = None
+        self.status = None
+        self.progress_seen: list = []
+        self.progress = None
+        self.problems: list = []
+        self.revealed = None
+        self.clipboard = ""
+        self.about = None
+        self.busy = False
+        self.raised = 0
+        # answers to the dialogs the presenter asks for
+        self.open_answer: list[str] = []
+        self.save_answer: str | None = None
+        self.tags_answer: str | None = None
+        self.folder_answer: str | None = None
+
+    def _log(self, name: str, value: Any) -> None:
+        self.calls.append((name, value))
+
+    def set_title(self, title):
+        self.title = title
+
+    def show_article(self, article):
+        self.article = article
+        self._log("article", article)
+
+    def show_summary(self, summary):
+        self.summary = summary
+
+    def show_facts(self, groups):
+        self.facts = tuple(groups)
+
+    def set_busy(self, busy):
+        self.busy = busy
+
+    def show_library(self, library):
+        self.library = library
+        self.rows = (self.rows if library.append else []) + list(library.rows)
+
+    def update_row(self, row):
+        self.rows = [row if r.id == row.id else r for r in self.rows]
+
+    def select_row(self, id):
+        self.selected = id
+
+    def show_tags(self, tags, current):
+        self.tags = list(tags)
+
+    def show_length(self, length):
+        self.length = length
+
+    def set_algorithms(self, choices):
+        self.algorithms = list(choices)
+
+    def apply_appearance(self, appearance):
+        self.appearance = appearance
+
+    def show_status(self, status):
+        self.status = status
+        self._log("status", status)
+
+    def show_progress(self, progress):
+        self.progress = progress
+        self.progress_seen.append(progress)
+
+    def show_problems(self, title, problems):
+        self.problems.append((title, list(problems)))
+
+    def reveal(self, span):
+        self.revealed = span
+
+    def ask_open_paths(self):
+        return list(self.open_answer)
+
+    def ask_folder(self):
+        return self.folder_answer
+
+    def ask_save_path(self, default_name):
+        self._log("save_default", default_name)
+        return self.save_answer
+
+    def ask_tags(self, current):
+        return self.tags_answer
+
+    def copy_to_clipboard(self, text):
+        self.clipboard = text
+
+    def show_about(self, about):
+        self.about = about
+
+    def raise_window(self):
+        self.raised += 1
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    title: str
+    site: str
+    date: str
+    words: int
+    read: bool
+    added: float
+    opened: float | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    title: str
+    source_name: str
+    source_path: str | None
+    format: str
+    encoding: str
+    author: str
+    date: str
+    site: str
+    words: int
+    added: float
+    opened: float | None
+    read: bool
+    position: float
+    tags: tuple[str, ...]
+    article: Article
+    summary_algorithm: str | None = None
+    summary_sentences: int | None = None
+    summary_ratio: float | None = None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    id: int
+    created: bool
+    near_duplicate_of: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    row: Row
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    existing: int
+    errors: list
+    cancelled: bool = False
+
+
+@dataclass
+class FakeLibrary:
+    entries: dict[int, Entry] = field(default_factory=dict)
+    trashed_ids: set[int] = field(default_factory=set)
+    hashes: dict[bytes, int] = field(default_factory=dict)
+    notice: str | None = None
+    clock: float = 0.0
+    closed: bool = False
+
+    def add(self, source, article) -> AddResult:
+        if source.data in self.hashes:
+            return AddResult(self.hashes[source.data], False)
+        id = len(self.entries) + 1
+        self.clock += 1
+        self.entries[id] = Entry(
+            id, article.title, source.name, source.path, source.format, source.encoding,
+            article.meta.author, article.meta.date, article.meta.site, article.word_count,
+            self.clock, None, False, 0.0, (), article,
+        )
+        self.hashes[source.data] = id
+        return AddResult(id, True)
+
+    def _live(self) -> list[Entry]:
+        return [e for e in self.entries.values() if e.id not in self.trashed_ids]
+
+    def get(self, id) -> Entry:
+        if id not in self.entries or id in self.trashed_ids:
+            raise KeyError(id)
+        return self.entries[id]
+
+    @staticmethod
+    def _row(e: Entry) -> Row:
+        return Row(e.id, e.title, e.site, e.date, e.words, e.read, e.added, e.opened, e.tags)
+
+    def list(self, sort="added", tag=None, read=None, limit=200, offset=0):
+        live = [e for e in self._live() if (tag is None or tag in e.tags)
+                and (read is None or e.read == read)]
+        key = {"added": lambda e: -e.added, "opened": lambda e: -(e.opened or 0),
+               "title": lambda e: e.title.lower(), "words": lambda e: -e.words}[sort]
+        return [self._row(e) for e in sorted(live, key=key)[offset:offset + limit]]
+
+    def count(self, tag=None, read=None) -> int:
+        return len(self.list(tag=tag, read=read, limit=10**9))
+
+    def search(self, query, limit=200):
+        q = query.lower()
+        return [SearchHit(self._row(e), e.title, 1.0) for e in self._live()
+                if q in e.title.lower() or q in e.article.body_text.lower()][:limit]
+
+    def tags(self):
+        counts: dict[str, int] = {}
+        for e in self._live():
+            for t in e.tags:
+                counts[t] = counts.get(t, 0) + 1
+        return sorted(counts.items())
+
+    def _set(self, id, **changes):
+        self.entries[id] = replace(self.entries[id], **changes)
+
+    def set_tags(self, id, tags):
+        self._set(id, tags=tuple(tags))
+
+    def add_tags(self, id, tags):
+        self._set(id, tags=tuple(sorted(set(self.entries[id].tags) | set(tags))))
+
+    def mark_read(self, id, read=True):
+        self._set(id, read=read)
+
+    def set_position(self, id, fraction):
+        self._set(id, position=fraction)
+
+    def touch_opened(self, id):
+        self.clock += 1
+        self._set(id, opened=self.clock)
+
+    def set_summary_settings(self, id, algorithm, sentences, ratio):
+        self._set(id, summary_algorithm=algorithm, summary_sentences=sentences, summary_ratio=ratio)
+
+    def restore_removal(self, id, removal_index):
+        e = self.entries[id]
+        removal = e.article.removed[removal_index]
+        paragraphs = list(e.article.paragraphs)
+        paragraphs.insert(removal.position, Paragraph("body", removal.text))
+        removed = e.article.removed[:removal_index] + e.article.removed[removal_index + 1:]
+        article = replace(e.article, paragraphs=tuple(paragraphs), removed=removed)
+        self._set(id, article=article)
+        return self.entries[id]
+
+    def trash(self, ids):
+        self.trashed_ids |= set(ids)
+
+    def untrash(self, ids):
+        self.trashed_ids -= set(ids)
+
+    def empty_trash(self):
+        for id in self.trashed_ids:
+            del self.entries[id]
+        self.trashed_ids = set()
+
+    def trashed(self):
+        return [self._row(self.entries[i]) for i in sorted(self.trashed_ids)]
+
+    def close(self):
+        self.closed = True
