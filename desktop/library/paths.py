@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.core.errors import PrecisError
+
 ENV_VAR = "PRECIS_DATA_DIR"
+DATABASE_NAME = "library.sqlite3"
 
 
 def data_dir(create: bool = True) -> Path:
+    """The data folder; created when asked (PrecisError when that is not possible)."""
     override = os.environ.get(ENV_VAR)
     if override:
         path = Path(override).expanduser()
@@ -17,12 +21,15 @@ def data_dir(create: bool = True) -> Path:
 
         path = Path(user_data_dir("Precis", appauthor=False))
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PrecisError(f"Cannot create the data folder {path} ({exc.strerror or exc}).") from None
     return path
 
 
 def database_path() -> Path:
-    return data_dir() / "library.sqlite3"
+    return data_dir() / DATABASE_NAME
 
 
 def settings_path() -> Path:
