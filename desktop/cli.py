@@ -204,9 +204,14 @@ def build_open_parser() -> argparse.ArgumentParser:
 
 
 def open_app(files: Sequence[str]) -> int:
+    from desktop.instance import send_to_running
+
+    paths = [str(Path(f).absolute()) for f in files]
+    if send_to_running(paths):  # a Précis window is already open: it takes the files and comes forward
+        return 0
     from desktop.app import run  # lazy: the command line never loads tkinter otherwise
 
-    return run([str(Path(f).absolute()) for f in files])
+    return run(paths)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
