@@ -1,96 +1,280 @@
-"""Plain-text cleaning: split into blocks, drop web junk with a recorded reason, keep the article."""
+"""Plain-text cleaning: score every block, smooth the scores with their context, keep the article.
+
+Each block (a paragraph, or a line in line-per-paragraph text) gets a prose score from jusText-like
+features (length, stop-word density, sentence punctuation, capitalisation, digits); hard junk
+(hashes, phrases from clean_phrases, duplicates, credits) is marked first. The article is the
+contiguous stretch of blocks with the largest total score (short blocks between good ones come
+along); inside it, junk lines and menu runs are still removed. Every removed block is recorded as a
+Removal with its reason and position, so the reading view can show and restore it.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from desktop.core import clean_phrases as phrases
+from desktop.core.blocks import (
+    Block,
+    dedupe_key,
+    ends_sentence,
+    guess_language,
+    split_blocks,
+    stopword_density,
+    words,
+)
 from desktop.core.model import Article, Meta, Paragraph, Removal
+from desktop.core.stopwords import stop_words
 
-_HASH = re.compile(r"^(?:[0-9a-f]{16,}|[0-9A-F]{16,}|[0-9a-f-]{32,40})$")
-_PROMO = re.compile(
-    r"\b(newsletter|subscribe|sign up|try .{0,40} free|unlimited access|cookie|advertisement"
-    r"|share this|follow us|download (?:the|our) app)\b",
-    re.IGNORECASE,
-)
-_FOOTER = re.compile(
-    r"^(source link|about the author|scroll to top|read more|related articles?|more from|"
-    r"you may also like|recommended|advertisement|share this article|back to top)\s*:?$",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(r"\s+[–—-]\s+[A-Z][A-Za-z .'’-]*/[A-Za-z .'’&-]+$")
+_TITLE_SITE = re.compile(r"\s+(?:[-–—|·•»:]|::)\s+([^-–—|·•»]{2,60})$")
+_HEADING_MAX_WORDS = 16
+_NEUTRAL_DENSITY = 0.33
+_ANCHOR_REACH = 12  # blocks between a repeated headline and the article (byline, date, deck)
+_ANCHOR_SHARE = 0.3
+_PROSE_BEFORE_TAIL = 4.0
+_TAIL_DAMPING = 0.35
+
+
+@dataclass
+class _Unit:
+    block: Block
+    tokens: int
+    density: float
+    key: str
+    reason: str | None = None  # a hard junk reason found before scoring
+    score: float = 0.0
+    kind: str = "body"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.block.text
 
 
 @dataclass(frozen=True)
-class _Block:
-    text: str
-    position: int
+class Settings:
+    """Knobs of the classifier; `find_region` is off for text a main-content extractor already chose."""
+
+    find_region: bool = True
+    language: str = ""
 
 
-def clean_text(text: str, title_hint: str = "") -> Article:
+def clean_text(text: str, title_hint: str = "", settings: Settings | None = None) -> Article:
     """Turn scraped text into an Article, recording every removed block with its reason."""
-    blocks = [b for b in _blocks(text)]
-    title = title_hint
+    return clean_blocks(split_blocks(text), title_hint, settings)
+
+
+def clean_blocks(
+    blocks: Sequence[Block], title_hint: str = "", settings: Settings | None = None,
+    meta: Meta | None = None,
+) -> Article:
+    settings = settings or Settings()
+    blocks = list(blocks)
+    title = title_hint.strip()
+    site = ""
     if not title and blocks and _looks_like_title(blocks[0]):
-        title = blocks.pop(0)
-    kept: list[Paragraph] = []
+        title = blocks.pop(0).text
+    if title:
+        title, site = _split_site(title)
+    units, language = classify(blocks, title, settings)
+    paragraphs: list[Paragraph] = []
     removed: list[Removal] = []
-    seen: dict[str, int] = {}
-
-    def drop(block: str, reason: str) -> None:
-        removed.append(Removal(text=block, reason=reason, position=len(kept)))
-
-    tail_start = _footer_start(blocks)
-    for i, block in enumerate(blocks):
-        key = _key(block)
-        if i >= tail_start:
-            drop(block, "footer")
-        elif _HASH.match(block.strip()):
-            drop(block, "hash")
-        elif _PROMO.search(block) and len(block) < 400:
-            drop(block, "promo")
-        elif key in seen:
-            drop(block, "duplicate")
-        elif (stripped := _CREDIT.sub("", block)) != block and _key(stripped) in seen:
-            # The same caption printed again with a photographer credit: the first copy is a
-            # caption, this one is a duplicate.
-            first = seen[_key(stripped)]
-            kept[first] = Paragraph("caption", kept[first].text)
-            drop(block, "duplicate")
+    for u in units:
+        if u.reason:
+            removed.append(Removal(text=u.text, reason=u.reason, position=len(paragraphs)))
         else:
-            seen[key] = len(kept)
-            kept.append(Paragraph(_kind(block), block))
-    return Article(title=title.strip(), paragraphs=tuple(kept), removed=tuple(removed), meta=Meta())
+            paragraphs.append(Paragraph(u.kind, u.text))  # type: ignore[arg-type]
+    meta = meta or Meta(site=site, language=language[:2] if language != "english" else "en")
+    return Article(title=title, paragraphs=tuple(paragraphs), removed=tuple(removed), meta=meta)
 
 
-def _blocks(text: str) -> list[str]:
-    parts = re.split(r"\n\s*\n", text)
-    return [re.sub(r"[ \t]+", " ", p).strip() for p in parts if p.strip()]
+def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[_Unit], str]:
+    """Score and decide every block; a unit whose reason is None is kept."""
+    language, coverage = guess_language(" ".join(b.text for b in blocks[:400]))
+    language = settings.language or language
+    # When no stop-word list fits the text (Russian, Japanese...), density says nothing.
+    stops = stop_words(language) if coverage >= 0.12 else None
+    units = [_unit(b, stops) for b in blocks]
+    _mark_hard_junk(units, title)
+    _score(units)
+    region = _main_region(units) if settings.find_region else (0, len(units))
+    _decide(units, region)
+    _mark_duplicates(units)
+    return units, language
 
 
-def _key(block: str) -> str:
-    return re.sub(r"\W+", " ", block).strip().lower()
+def _unit(block: Block, stops: frozenset[str] | None) -> _Unit:
+    tokens = words(block.text)
+    density = stopword_density(tokens, stops) if stops is not None else _NEUTRAL_DENSITY
+    # Scripts without spaces (Japanese, Chinese) make few \w+ runs: count characters instead.
+    size = max(len(tokens), len(block.text) // 7)
+    return _Unit(block, size, density, dedupe_key(block.text))
 
 
-def _looks_like_title(block: str) -> bool:
-    return "\n" not in block and len(block) < 200 and not block.endswith((".", ",", ";"))
+def _looks_like_title(block: Block) -> bool:
+    n = len(words(block.text))
+    return 0 < n <= 40 and len(block.text) < 300 and not block.text.endswith((",", ";"))
 
 
-def _kind(block: str) -> str:
-    if len(block) < 80 and not block.rstrip().endswith((".", "!", "?", ":", "”", '"', "’")):
-        return "heading"
-    return "body"
+def _split_site(title: str) -> tuple[str, str]:
+    """'Headline - Site Name' -> ('Headline', 'Site Name') when the tail looks like a name."""
+    m = _TITLE_SITE.search(title)
+    if m and len(words(m.group(1))) <= 5 and len(title) - len(m.group(0)) >= 15:
+        return title[: m.start()].strip(), m.group(1).strip()
+    return title, ""
 
 
-def _footer_start(blocks: list[str]) -> int:
-    """Index where a tail of footer lines begins (all remaining blocks short or footer-like)."""
-    start = len(blocks)
-    for i in range(len(blocks) - 1, -1, -1):
-        block = blocks[i]
-        if _FOOTER.match(block.strip()):
-            start = i
-        elif len(block) < 40 and start == i + 1:
+def _mark_hard_junk(units: list[_Unit], title: str) -> None:
+    title_key = dedupe_key(title)
+    keys = {u.key for u in units}
+    for u in units:
+        text = u.text.strip()
+        if u.block.hint == "code":
             continue
-        else:
-            break
-    return start
+        if not u.key:
+            # Only punctuation or symbols: separators, bullets, arrows.
+            u.reason = "boilerplate"
+        elif phrases.HASH.match(text) and not text.isalpha():
+            u.reason = "hash"
+        elif _same_as_title(u.key, title_key):
+            u.reason = "duplicate"
+            u.notes.append("title")
+        elif (stripped := phrases.CREDIT_SUFFIX.sub("", text)) != text and dedupe_key(stripped) in keys:
+            # The same caption printed again with a photographer credit: the plain copy is kept
+            # as the caption, this one goes.
+            u.reason = "duplicate"
+            for other in units:
+                if other.key == dedupe_key(stripped):
+                    other.kind = "caption"
+        elif u.block.hint != "heading" and (reason := phrases.line_reason(text, u.tokens)):
+            u.reason = reason
+        if u.reason is None and u.block.hint == "caption":
+            u.kind = "caption"
+        elif u.reason is None and u.tokens >= 5 and phrases.CAPTION_CREDIT.search(text):
+            u.kind = "caption"
+
+
+def _same_as_title(key: str, title_key: str) -> bool:
+    """The headline printed again in the page (maybe without the site name or a section prefix)."""
+    if not key or not title_key:
+        return False
+    if key == title_key:
+        return True
+    short, long = sorted((key, title_key), key=len)
+    return len(short) >= 0.6 * len(long) and short in long
+
+
+def _mark_duplicates(units: list[_Unit]) -> None:
+    """Keep the first kept copy of a paragraph; every other copy is a duplicate."""
+    kept: set[str] = {u.key for u in units if u.reason is None}
+    first: set[str] = set()
+    for u in units:
+        if u.reason is None:
+            if u.key in first and (u.tokens >= 3 or u.block.hint != "list"):
+                u.reason = "duplicate"
+            first.add(u.key)
+        elif u.key in kept and u.reason in ("navigation", "boilerplate", "related", "footer"):
+            u.reason = "duplicate"
+
+
+def _score(units: list[_Unit]) -> None:
+    """Prose scores, damped after a marker that ends articles ("Comments", "Related") once some
+    prose came before it: what follows is comments or teasers more often than article."""
+    seen_prose = 0.0
+    damp = 1.0
+    for u in units:
+        u.score = _prose_score(u)
+        if u.reason and seen_prose >= _PROSE_BEFORE_TAIL and phrases.TAIL_START.match(u.text):
+            damp = _TAIL_DAMPING
+        if u.score > 0:
+            seen_prose += u.score
+            u.score *= damp
+
+
+def _prose_score(u: _Unit) -> float:
+    """How much this block looks like article prose: positive for sentences, negative for chrome."""
+    if u.reason:
+        # Markers that end an article ("Related", "Comments", "About the author") weigh more:
+        # the region rarely runs on past them.
+        return -8.0 if phrases.TAIL_START.match(u.text) else -2.0
+    n = u.tokens
+    if u.block.hint in ("heading", "code", "list"):
+        return 0.5
+    score = 0.0
+    if n >= 40:
+        score += 3.0
+    elif n >= 20:
+        score += 2.0
+    elif n >= 10:
+        score += 0.8
+    elif n >= 5:
+        score -= 0.2
+    else:
+        score -= 0.6
+    if ends_sentence(u.text):
+        score += 0.6 if n >= 8 else 0.2
+    # Stop-word density: prose in any language is about a third function words; menus are none.
+    if n >= 5:
+        score += (u.density - 0.25) * 5
+    caps = sum(1 for w in u.text.split() if w[:1].isupper())
+    if n >= 4 and caps / max(1, len(u.text.split())) > 0.7:
+        score -= 0.8
+    return score
+
+
+def _main_region(units: list[_Unit]) -> tuple[int, int]:
+    """The contiguous run of blocks with the largest summed score (Kadane's maximum sub-array).
+
+    When the headline is printed again in the page, the article nearly always starts just after it:
+    the best run starting there wins unless another run is far stronger (a teaser list can add up
+    to more than a short article)."""
+    prefix = [0.0]
+    for u in units:
+        prefix.append(prefix[-1] + u.score)
+    n = len(units)
+    # best_end[i]: the index e >= i with the largest prefix[e].
+    best_end = list(range(n + 1))
+    for i in range(n - 1, -1, -1):
+        if prefix[best_end[i + 1]] > prefix[i]:
+            best_end[i] = best_end[i + 1]
+    best, best_span = 0.0, (0, 0)
+    low = 0  # index of the smallest prefix so far
+    for e in range(1, n + 1):
+        if prefix[e] - prefix[low] > best:
+            best, best_span = prefix[e] - prefix[low], (low, e)
+        if prefix[e] < prefix[low]:
+            low = e
+    # The first repeated headline followed by a strong run wins (later copies sit in sidebars).
+    for a, u in enumerate(units):
+        if "title" not in u.notes:
+            continue
+        anchored, anchored_span = 0.0, (0, 0)
+        for s in range(a + 1, min(n, a + 1 + _ANCHOR_REACH)):
+            e = best_end[s + 1]
+            if prefix[e] - prefix[s] > anchored:
+                anchored, anchored_span = prefix[e] - prefix[s], (s, e)
+        if anchored >= _ANCHOR_SHARE * best:
+            return anchored_span
+    return best_span
+
+
+def _decide(units: list[_Unit], region: tuple[int, int]) -> None:
+    start, end = region
+    for i, u in enumerate(units):
+        if u.reason:
+            continue
+        if i < start or i >= end:
+            u.reason = _outside_reason(units, i, start, end)
+            continue
+        if u.kind != "caption" and u.tokens <= _HEADING_MAX_WORDS and not ends_sentence(u.text):
+            u.kind = "heading"
+        if u.block.hint == "heading":
+            u.kind = "heading"
+
+
+def _outside_reason(units: list[_Unit], i: int, start: int, end: int) -> str:
+    u = units[i]
+    if i >= end:
+        return "related" if u.tokens >= 4 else "footer"
+    return "navigation" if u.tokens < 8 else "boilerplate"

@@ -1,0 +1,133 @@
+"""The small phrase lists of web junk, one pattern per removal reason.
+
+Reasons (the vocabulary of Removal.reason):
+  hash        a hash, ID or tracking code on a line of its own
+  duplicate   a paragraph printed again (exactly, nearly, or with a photo credit added)
+  promo       subscribe, newsletter, sign up, download the app, offers
+  share       share / follow buttons and social network names
+  cookie      cookie and privacy consent text
+  advert      "Advertisement", "Sponsored", "Continue reading the main story"
+  navigation  menus, breadcrumbs, skip links, runs of short link-like lines
+  byline      "By NAME", dates and "updated" stamps, reading times
+  credit      photo credits ("Photo: X", "NAME/Getty Images")
+  related     "Read more", "Related", "You may also like" and the list that follows
+  comments    comment counts, "Leave a reply" and what follows
+  footer      "About the author", copyright, "Scroll to top", "Source link", terms and contact links
+  boilerplate anything else outside the article (far from its text, or not prose)
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# Whole short lines (matched against a block of at most ~20 words) -> reason.
+LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("advert", re.compile(
+        r"^(advertisement|advertising|sponsored( content| links?)?|ad|ads|promoted( content| stories)?"
+        r"|continue reading( the main story| below)?|story continues below( advertisement)?"
+        r"|article continues below( advertisement)?|supported by|paid (content|post)|partner content"
+        r"|skip advert(isement)?|close (ad|advertisement)|report (this )?ad)\W*$", _I)),
+    ("cookie", re.compile(
+        r"(\bcookies?\b.{0,80}\b(use|uses|using|accept|consent|policy|settings|experience|agree)\b"
+        r"|\b(accept|manage|reject)( all)? cookies\b|privacy (policy|settings|preferences|notice)"
+        r"|\bwe (and our partners )?(use|store) (cookies|data)\b|\bgdpr\b)", _I)),
+    ("promo", re.compile(
+        r"(\bnewsletters?\b|\bsubscri(be|ption|ber)s?\b|\bsign (up|in)\b|\blog ?in\b|\blog ?out\b"
+        r"|\bregister\b|\bfree trial\b|\btry .{0,30}\bfree\b|unlimited (digital )?access"
+        r"|\bdownload (the|our) app\b|\bget the app\b|\bbecome a member\b|\bdonate\b|\bsupport (us|our)"
+        r"|\bupgrade\b|\bpremium\b|\bbroaden your horizons\b|\bdeliver(ed)? to your inbox\b"
+        r"|\bget (our|the) (best|latest)\b|\bjoin (now|us|today)\b|\bbuy now\b|\bshop now\b"
+        r"|\btoday'?s paper\b|\be-?paper\b|\bspecial offer\b|\bpodcasts?\b)", _I)),
+    ("share", re.compile(
+        r"^((share|tweet|pin|email|e-mail|print|save|copy link|whatsapp|facebook|twitter|linkedin"
+        r"|pinterest|reddit|flipboard|messenger|telegram|instagram|youtube|tumblr|rss|comment)"
+        r"(\s*(on|via|this|to|with|story|article|page|post|link|it|the|\||/|,|·|•|-))*\W*)+$"
+        r"|^(share|follow|like) (this|us|on|via)\b|^(share|tweet) (on|to)\b"
+        r"|^follow (us|@)|\bshare this (story|article|post|page)\b|^\d+\s*shares?$|^shares?\s*\d+$", _I)),
+    ("navigation", re.compile(
+        r"^(skip to( main)? (content|navigation|site index|search|footer)|menu|main menu|navigation"
+        r"|home|search|close|open|toggle navigation|sections|more|all sections|show more|load more"
+        r"|next|previous|prev|back|top|jump to|you are (here|at)|breadcrumbs?|sitemap|site map"
+        r"|back to top|go to|see all|view all|explore|trending( now)?|latest( news)?|most (read|popular|viewed)"
+        r"|topics|tags|filed (to|under)|categories|category|in this (article|story)|listen"
+        r"|listen to (this|article)|play|watch|video|photos?|gallery|next article|previous article"
+        r"|\d+\s*(of|/)\s*\d+)\b\W*$"
+        r"|^(skip to|jump to|go to) ", _I)),
+    ("related", re.compile(
+        r"^(read more|more from|related|you may also like|you might also like|recommended( for you)?"
+        r"|more (stories|articles|news|on this|like this|to read)|also read|see also|further reading"
+        r"|popular|most popular|don'?t miss|editor'?s picks?|top stories|what to read next|up next"
+        r"|read next|keep reading|recommended stories|related (stories|articles|content|coverage|posts?)"
+        r"|more in|more about|latest (stories|articles)|around the web|from the web|promoted stories"
+        r"|more news|other stories|trending stories|also on)\b", _I)),
+    ("comments", re.compile(
+        r"^.{1,60}\b(on|at) .{0,40}\d.{0,30}\b(said|says|wrote|writes)\s*:?\s*$"
+        r"|^(\d+\s*)?(comments?|responses?|replies|reply|leave a (reply|comment)|post (a )?comment"
+        r"|add (a )?comment|join the (conversation|discussion)|show comments|view comments"
+        r"|comments are closed|be the first to comment|\d+ comments?|commenting)\b", _I)),
+    ("footer", re.compile(
+        r"(^(about (the )?author|about us|contact( us)?|terms( of (use|service))?|terms (and|&) conditions"
+        r"|privacy|careers?|jobs|advertise( with us)?|help|faq|accessibility|feedback|corrections?"
+        r"|scroll to top|back to top|source link|source|all rights reserved|powered by)\b\W*$"
+        r"|©|\(c\) ?\d{4}|\ball rights reserved\b|\bcopyright\b)", _I)),
+    ("byline", re.compile(
+        r"^(by|written by|words by|posted by|published by|reported by|author:?)\s+\S"
+        r"|^(updated|published|posted|last updated|first published|modified)\b.{0,60}\d"
+        r"|^\d+\s*min(ute)?s?\s*(read|reading)\b|^(reading time|read time)\b", _I)),
+    ("credit", re.compile(
+        r"^(photo|image|picture|credit|photograph|illustration|source|video|graphic)s?"
+        r"( credit)?\s*[:|©]\s*\S"
+        r"|^(getty images|reuters|afp|ap|epa|shutterstock|alamy)\W*$"
+        r"|^[A-Z][\w.'’ -]{1,40}/(getty images?|afp|reuters|ap|epa|shutterstock|alamy|pa|bloomberg)\b", _I)),
+)
+
+# Lines that end an article: once one is met after the text, what follows is not article either.
+TAIL_START = re.compile(
+    r"^(related( (stories|articles|content|coverage|posts?))?|read (more|next)|more from\b|more (stories|news)\b"
+    r"|you (may|might) also like|recommended( for you| stories)?|comments?|\d+ comments?|leave a (reply|comment)"
+    r"|about (the )?author|share this( story| article)?|tags?|filed (to|under)|topics|most (read|popular)"
+    r"|trending|sponsored stories|promoted stories|around the web|what to read next|up next|don'?t miss"
+    r"|source link|scroll to top|leave a reply|join the (conversation|discussion))\b\W*$"
+    r"|^.{1,60}\b(on|at) .{0,40}\d.{0,30}\b(said|says|wrote|writes)\s*:?\s*$", _I)
+
+HASH = re.compile(
+    r"^(?:[0-9a-f]{12,}|[0-9A-F]{12,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|[A-Za-z0-9+/_-]{24,}={0,2})$")
+
+# A caption printed again with a credit: "Caption text – NAME SURNAME/Agency".
+CREDIT_SUFFIX = re.compile(
+    r"\s*(?:[–—-]|\||\(|photo:|image:|credit:|credit\.{3}|photograph:)\s*"
+    r"(?:photo:?\s*|credit:?\s*|image:?\s*)?[A-Z][\w .,'’&-]{0,60}"
+    r"(?:/[\w .,'’&-]{1,40})+\)?\s*$"
+)
+# Captions carrying a credit inline ("... Credit... Doug Mills/The New York Times").
+CAPTION_CREDIT = re.compile(
+    r"(\bcredits?\s*(?:\.{3}|…|:)\s*\S.{0,80}$"
+    r"|\((?:photo|image|picture|credit|source|foto)s?(?: credit)?:?[^)]{0,80}\)\s*$"
+    r"|\b(?:photo|image|picture)s?(?: credit)?:\s*[^.]{0,60}$"
+    r"|/(?:getty images?|afp|reuters|ap|epa|shutterstock|alamy|bloomberg)\)?\s*$"
+    r"|^(?:image caption|caption|photo caption)\b)", _I)
+
+
+# Sales pitches that stay junk even in a longer paragraph.
+STRONG_PROMO = re.compile(
+    r"(\btry .{0,40}\b(free|for just|for only|for [£$€]\s?\d)|\bsubscribe (now|today|for)\b"
+    r"|\bsign up (now|today|for|to (our|the))\b|\bunlimited (digital )?access\b|\bfree trial\b"
+    r"|\baward-winning .{0,30}journalism\b|\bstart your (free )?(trial|subscription)\b"
+    r"|\b(get|enjoy) \d+% off\b|\bsupport (independent|our) journalism\b"
+    r"|\bdelivered (straight )?to your inbox\b|\bthis (article|story|post) (contains|may contain) affiliate)", _I)
+
+
+def line_reason(text: str, n_words: int) -> str | None:
+    """The junk reason of a short line, or None. Long prose is never matched (it mentions things)."""
+    if n_words <= 60 and STRONG_PROMO.search(text):
+        return "promo"
+    if n_words > 25:
+        return None
+    for reason, pattern in LINE_PATTERNS:
+        if reason in ("cookie",) or n_words <= 12:
+            if pattern.search(text):
+                return reason
+    return None
