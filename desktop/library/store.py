@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -139,6 +140,16 @@ def compute_facts(article: Article) -> Facts:
     return extract_facts(article_sentences(article), language="english")
 
 
+def _open_error(exc: sqlite3.Error, db: Path) -> PrecisError:
+    """Opening fails mostly on permissions: say which folder and what to do."""
+    if not os.access(db.parent, os.W_OK) or (db.exists() and not os.access(db, os.W_OK)):
+        return PrecisError(
+            f"The library folder {db.parent} is read-only, so Précis cannot open its library there; "
+            f"make it writable or set {paths.ENV_VAR} to a writable folder."
+        )
+    return _error(exc, db)
+
+
 def _error(exc: sqlite3.Error, path: Path) -> PrecisError:
     """Translate SQLite's errors into what the person can do about them."""
     text = str(exc).lower()
@@ -182,7 +193,7 @@ class Library:
             healthy = _quick_check(conn)
         except sqlite3.DatabaseError as exc:
             if not _is_corruption(exc):
-                raise _error(exc, db) from None
+                raise _open_error(exc, db) from None
             conn, healthy = None, False
         if not healthy:
             if conn is not None:
@@ -194,13 +205,13 @@ class Library:
             try:
                 conn = _connect(db)
             except sqlite3.Error as exc:
-                raise _error(exc, db) from None
+                raise _open_error(exc, db) from None
         assert conn is not None
         try:
             _migrate(conn, db)
         except sqlite3.Error as exc:
             conn.close()
-            raise _error(exc, db) from None
+            raise _open_error(exc, db) from None
         except PrecisError:
             conn.close()
             raise
