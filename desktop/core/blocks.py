@@ -10,7 +10,8 @@ from desktop.core.stopwords import stop_words
 
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
-_SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")", ";")
+_SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")", ";", "。", "！", "？", "」", "»")
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Latin-script languages whose stop-word lists sumy ships; the list that covers most words wins.
 _LANGUAGES = ("english", "french", "german", "italian", "spanish", "portuguese", "polish", "czech",
               "slovak", "swedish")
@@ -58,6 +59,13 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+def size(text: str, tokens: int) -> int:
+    """Length in word equivalents: scripts without spaces (Chinese, Japanese, Korean) count about
+    two characters a word, where \\w+ would see one long run."""
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    return max(tokens, cjk // 2) if cjk else tokens
 
 
 def guess_language(text: str) -> tuple[str, float]:

@@ -20,6 +20,7 @@ from desktop.core.blocks import (
     dedupe_key,
     ends_sentence,
     guess_language,
+    size,
     split_blocks,
     stopword_density,
     words,
@@ -34,6 +35,10 @@ _ANCHOR_REACH = 12  # blocks between a repeated headline and the article (byline
 _ANCHOR_SHARE = 0.3
 _PROSE_BEFORE_TAIL = 4.0
 _TAIL_DAMPING = 0.35
+_HEADLINE_RUN_PENALTY = 1.0
+_RUN_DROP = -1.5
+_MENU_WORDS = 3
+_MENU_PENALTY = 1.0
 
 
 @dataclass
@@ -107,9 +112,7 @@ def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[
 def _unit(block: Block, stops: frozenset[str] | None) -> _Unit:
     tokens = words(block.text)
     density = stopword_density(tokens, stops) if stops is not None else _NEUTRAL_DENSITY
-    # Scripts without spaces (Japanese, Chinese) make few \w+ runs: count characters instead.
-    size = max(len(tokens), len(block.text) // 7)
-    return _Unit(block, size, density, dedupe_key(block.text))
+    return _Unit(block, size(block.text, len(tokens)), density, dedupe_key(block.text))
 
 
 def _looks_like_title(block: Block) -> bool:
@@ -185,11 +188,48 @@ def _score(units: list[_Unit]) -> None:
     damp = 1.0
     for u in units:
         u.score = _prose_score(u)
+    _penalise_headline_runs(units)
+    _penalise_menu_runs(units)
+    for u in units:
         if u.reason and seen_prose >= _PROSE_BEFORE_TAIL and phrases.TAIL_START.match(u.text):
             damp = _TAIL_DAMPING
         if u.score > 0:
             seen_prose += u.score
             u.score *= damp
+
+
+def _penalise_menu_runs(units: list[_Unit]) -> None:
+    """Three or more very short lines in a row (junk lines included) are a menu."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j < len(units) and units[j].tokens <= _MENU_WORDS and not ends_sentence(units[j].text):
+            j += 1
+        if j - i >= 3:
+            for u in units[i:j]:
+                if u.reason is None:
+                    u.score -= _MENU_PENALTY
+                    u.notes.append("menu")
+        i = max(j, i + 1)
+
+
+def _headline_like(u: _Unit) -> bool:
+    return u.reason is None and 3 <= u.tokens <= 20 and not ends_sentence(u.text) \
+        and u.block.hint != "heading"
+
+
+def _penalise_headline_runs(units: list[_Unit]) -> None:
+    """Two headline-like lines in a row are a list of links (teasers, menus), not a subheading:
+    a real subheading is followed by prose."""
+    live = [u for u in units if u.reason is None]
+    for i, u in enumerate(live):
+        if not _headline_like(u):
+            continue
+        before = i > 0 and _headline_like(live[i - 1])
+        after = i + 1 < len(live) and _headline_like(live[i + 1])
+        if before or after:
+            u.score = min(u.score, 0.0) - _HEADLINE_RUN_PENALTY
+            u.notes.append("run")
 
 
 def _prose_score(u: _Unit) -> float:
@@ -266,6 +306,9 @@ def _decide(units: list[_Unit], region: tuple[int, int]) -> None:
             continue
         if i < start or i >= end:
             u.reason = _outside_reason(units, i, start, end)
+            continue
+        if "run" in u.notes and u.score <= _RUN_DROP:
+            u.reason = "navigation" if u.tokens < 6 else "related"
             continue
         if u.kind != "caption" and u.tokens <= _HEADING_MAX_WORDS and not ends_sentence(u.text):
             u.kind = "heading"
