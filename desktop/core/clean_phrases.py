@@ -21,6 +21,17 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
+_WORD = re.compile(r"\w+")
+
+# The same markers in the other languages the stop-word lists cover (pages are often not English).
+_RELATED_OTHER = (
+    r"|lire aussi|à lire aussi|a lire aussi|voir aussi|sur le même sujet|lesen sie auch|mehr zum thema"
+    r"|das könnte sie auch interessieren|weitere artikel|leia também|veja também|você pode gostar"
+    r"|voce pode gostar|relacionad[oa]s|lee también|ver también|te puede interesar|noticias relacionadas"
+    r"|leggi anche|potrebbe interessarti|articoli correlati|czytaj także|zobacz też|čtěte také|läs också"
+    r"|читайте также|похожие статьи|関連記事"
+)
+_COMMENTS_OTHER = r"|commentaires?|kommentare?|comentários?|comentarios?|commenti|komentarze?|komentáře|kommentarer"
 
 # Whole short lines (matched against a block of at most ~20 words) -> reason.
 LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -61,12 +72,14 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|popular|most popular|don'?t miss|editor'?s picks?|top stories|what to read next|up next"
         r"|read next|keep reading|recommended stories|related (stories|articles|content|coverage|posts?)"
         r"|more in|more about|latest (stories|articles)|around the web|from the web|promoted stories"
-        r"|more news|other stories|trending stories|also on)\b", _I)),
+        r"|more news|other stories|trending stories|also on" + _RELATED_OTHER + r")\b", _I)),
     ("comments", re.compile(
         r"^.{1,60}\b(on|at) .{0,40}\d.{0,30}\b(said|says|wrote|writes)\s*:?\s*$"
         r"|^(\d+\s*)?(comments?|responses?|replies|reply|leave a (reply|comment)|post (a )?comment"
         r"|add (a )?comment|join the (conversation|discussion)|show comments|view comments"
-        r"|comments are closed|be the first to comment|\d+ comments?|commenting)\b", _I)),
+        r"|comments are closed|be the first to comment|\d+ comments?|commenting|top rated comments"
+        + _COMMENTS_OTHER + r")\b"
+        r"|^\W*\d+\s*comments?\W*$|^rating: \d+ votes?$", _I)),
     ("footer", re.compile(
         r"(^(about (the )?author|about us|contact( us)?|terms( of (use|service))?|terms (and|&) conditions"
         r"|privacy|careers?|jobs|advertise( with us)?|help|faq|accessibility|feedback|corrections?"
@@ -83,13 +96,15 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^[A-Z][\w.'’ -]{1,40}/(getty images?|afp|reuters|ap|epa|shutterstock|alamy|pa|bloomberg)\b", _I)),
 )
 
-# Lines that end an article: once one is met after the text, what follows is not article either.
+# Lines that end an article: what follows is comments, teasers or the footer more often than not.
 TAIL_START = re.compile(
-    r"^(related( (stories|articles|content|coverage|posts?))?|read (more|next)|more from\b|more (stories|news)\b"
-    r"|you (may|might) also like|recommended( for you| stories)?|comments?|\d+ comments?|leave a (reply|comment)"
-    r"|about (the )?author|share this( story| article)?|tags?|filed (to|under)|topics|most (read|popular)"
-    r"|trending|sponsored stories|promoted stories|around the web|what to read next|up next|don'?t miss"
-    r"|source link|scroll to top|leave a reply|join the (conversation|discussion))\b\W*$"
+    r"^\W*(related( (stories|articles|content|coverage|posts?|roundup))?|read (more|next)|more from\b"
+    r"|more (stories|news)\b|you (may|might) also like|recommended( for you| stories)?|comments?"
+    r"|\d+ comments?|top rated comments|leave a (reply|comment)|about (the )?author|share this( story| article)?"
+    r"|tags?|filed (to|under)|topics|most (read|popular)|trending|sponsored stories|promoted stories"
+    r"|around the web|what to read next|up next|don'?t miss|source link|scroll to top|leave a reply"
+    r"|join the (conversation|discussion)|\d+ (responses|replies)" + _RELATED_OTHER + _COMMENTS_OTHER
+    + r")\b(\W*$|\W*:.{0,40}$)"
     r"|^.{1,60}\b(on|at) .{0,40}\d.{0,30}\b(said|says|wrote|writes)\s*:?\s*$", _I)
 
 HASH = re.compile(
@@ -120,12 +135,32 @@ STRONG_PROMO = re.compile(
     r"|\bdelivered (straight )?to your inbox\b|\bthis (article|story|post) (contains|may contain) affiliate)", _I)
 
 
+_DATE_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august"
+    " september october november december mon tue wed thu fri sat sun monday tuesday wednesday thursday"
+    " friday saturday sunday am pm gmt utc bst est edt pst pdt cet ist et pt ago min mins minute minutes"
+    " hour hours hr hrs day days week weeks month months year years at on updated published posted"
+    " last modified st nd rd th of the by a an".split()
+)
+
+
+def is_date_line(tokens: list[str]) -> bool:
+    """A line that only says when ("Monday November 18, 2019 7:45 am", "2 days ago")."""
+    if not tokens or len(tokens) > 14:
+        return False
+    datey = sum(1 for t in tokens if t.isdigit() or t.lower() in _DATE_WORDS)
+    has_anchor = any(t.isdigit() for t in tokens) or "ago" in (t.lower() for t in tokens)
+    return has_anchor and datey >= 0.75 * len(tokens)
+
+
 def line_reason(text: str, n_words: int) -> str | None:
     """The junk reason of a short line, or None. Long prose is never matched (it mentions things)."""
     if n_words <= 60 and STRONG_PROMO.search(text):
         return "promo"
     if n_words > 25:
         return None
+    if is_date_line(_WORD.findall(text)):
+        return "byline"
     for reason, pattern in LINE_PATTERNS:
         if reason in ("cookie",) or n_words <= 12:
             if pattern.search(text):

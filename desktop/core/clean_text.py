@@ -39,6 +39,9 @@ _HEADLINE_RUN_PENALTY = 1.0
 _RUN_DROP = -1.5
 _MENU_WORDS = 3
 _MENU_PENALTY = 1.0
+_LEN_40, _LEN_20, _LEN_10, _LEN_5, _LEN_SHORT = 3.0, 2.0, 0.8, -0.2, -0.6
+_END_BONUS = 0.6
+_DENSITY_CENTRE, _DENSITY_WEIGHT = 0.25, 5.0
 
 
 @dataclass
@@ -243,20 +246,20 @@ def _prose_score(u: _Unit) -> float:
         return 0.5
     score = 0.0
     if n >= 40:
-        score += 3.0
+        score += _LEN_40
     elif n >= 20:
-        score += 2.0
+        score += _LEN_20
     elif n >= 10:
-        score += 0.8
+        score += _LEN_10
     elif n >= 5:
-        score -= 0.2
+        score += _LEN_5
     else:
-        score -= 0.6
+        score += _LEN_SHORT
     if ends_sentence(u.text):
-        score += 0.6 if n >= 8 else 0.2
+        score += _END_BONUS if n >= 8 else _END_BONUS / 3
     # Stop-word density: prose in any language is about a third function words; menus are none.
     if n >= 5:
-        score += (u.density - 0.25) * 5
+        score += (u.density - _DENSITY_CENTRE) * _DENSITY_WEIGHT
     caps = sum(1 for w in u.text.split() if w[:1].isupper())
     if n >= 4 and caps / max(1, len(u.text.split())) > 0.7:
         score -= 0.8
