@@ -39,6 +39,9 @@ _HEADLINE_RUN_PENALTY = 1.0
 _RUN_DROP = -1.5
 _MENU_WORDS = 3
 _MENU_PENALTY = 1.0
+_TAIL_MARKER, _JUNK, _INLINE_JUNK = -8.0, -2.0, -1.0
+_INLINE_REASONS = frozenset({"advert", "credit", "hash", "duplicate"})
+_GAP_WEIGHT = 2.0  # how much junk between two runs of prose counts against joining them
 _LEN_40, _LEN_20, _LEN_10, _LEN_5, _LEN_SHORT = 3.0, 2.0, 0.8, -0.2, -0.6
 _END_BONUS = 0.6
 _DENSITY_CENTRE, _DENSITY_WEIGHT = 0.25, 5.0
@@ -240,7 +243,10 @@ def _prose_score(u: _Unit) -> float:
     if u.reason:
         # Markers that end an article ("Related", "Comments", "About the author") weigh more:
         # the region rarely runs on past them.
-        return -8.0 if phrases.TAIL_START.match(u.text) else -2.0
+        if phrases.TAIL_START.match(u.text):
+            return _TAIL_MARKER
+        # Adverts, photo credits and hashes sit inside articles: they should not split one.
+        return _INLINE_JUNK if u.reason in _INLINE_REASONS else _JUNK
     n = u.tokens
     if u.block.hint in ("heading", "code", "list"):
         return 0.5
@@ -274,7 +280,7 @@ def _main_region(units: list[_Unit]) -> tuple[int, int]:
     to more than a short article)."""
     prefix = [0.0]
     for u in units:
-        prefix.append(prefix[-1] + u.score)
+        prefix.append(prefix[-1] + (u.score if u.score > 0 else u.score * _GAP_WEIGHT))
     n = len(units)
     # best_end[i]: the index e >= i with the largest prefix[e].
     best_end = list(range(n + 1))
