@@ -1,37 +1,189 @@
-"""Composition root: builds the window and shows the articles given (or the sample on first run)."""
+"""Composition root: settings, library, themes, main window, presenter, workers, drop, single instance.
+
+Only what the window needs is imported before it shows; the summarisers load in the worker afterwards.
+Set PRECIS_STARTUP_PROBE=FILE to have the times of "window mapped" and "summary shown" written there
+(then the app quits): `python -m desktop.bench startup` uses it.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import time
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from desktop import APP_NAME
 
+log = logging.getLogger(__name__)
 
-def run(files: Sequence[str] = ()) -> int:
+PROBE_ENV = "PRECIS_STARTUP_PROBE"
+DEFAULT_SIZE = "1280x800"
+
+
+def _icon_photos(root: Any) -> list[Any]:
+    import tkinter as tk
+
+    from desktop.resources import assets_dir
+
+    photos = []
+    for size in (16, 32, 48, 64, 128):
+        png = assets_dir() / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "precis.png"
+        if png.is_file():
+            try:
+                photos.append(tk.PhotoImage(master=root, file=str(png)))
+            except tk.TclError:
+                pass
+    return photos
+
+
+class Session:
+    """The pieces of a running window, built by build() and torn down by close()."""
+
+    def __init__(self, root: Any, window: Any, presenter: Any, library: Any, runners: list[Any]) -> None:
+        self.root = root
+        self.window = window
+        self.presenter = presenter
+        self.library = library
+        self.runners = runners
+        self.server: Any = None
+        self.photos: list[Any] = []
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None
+        for runner in self.runners:
+            runner.close()
+        try:
+            self.library.close()
+        except Exception:  # noqa: BLE001 - closing on exit must not raise
+            log.exception("closing the library")
+
+
+def build(files: Sequence[str] = (), root: Any = None) -> Session:
+    """Create (or reuse, for tests) the root window and everything in it; show the files or the sample."""
     import ttkbootstrap as ttk
 
-    from desktop.core.errors import PrecisError
-    from desktop.core.pipeline import read
+    from desktop.library.paths import data_dir
+    from desktop.library.settings import load_settings, save_settings
+    from desktop.library.store import Library
     from desktop.resources import sample_article
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.presenter import MainPresenter
+    from desktop.ui.tasks import ThreadRunner
+    from desktop.ui.theme import THEME_NAMES, register_themes, setup_fonts
 
-    path = files[0] if files else str(sample_article())
-    root = ttk.Window(title=APP_NAME, themename="flatly", size=(1100, 750))
-    text = ttk.Text(root, wrap="word", padx=24, pady=16)
-    text.pack(fill="both", expand=True)
+    settings = load_settings()
+    if root is None:
+        register_themes()
+        root = ttk.Window(title=APP_NAME, theme=THEME_NAMES[settings.theme], iconphoto=None,
+                          minsize=(880, 540))
+        root.geometry(settings.geometry or DEFAULT_SIZE)
+    root.title(APP_NAME)
+    fonts = setup_fonts(root)
+    window = MainWindow(root, fonts, settings.panes)
+    runner = ThreadRunner(root.after)
+    import_runner = ThreadRunner(root.after)
+    library = Library.open()
+    presenter = MainPresenter(
+        window, library, runner, settings, save_settings,
+        sample=sample_article(), data_dir=str(data_dir()), import_runner=import_runner,
+        worker_library=lambda: Library.open(library.path),
+    )
+    window.attach(presenter)
+    app = Session(root, window, presenter, library, [runner, import_runner])
+    presenter.start(files)
+    root.update_idletasks()
+    window.restore_panes()
+    return app
+
+
+def _after_shown(app: Session) -> None:
+    """Things that need not delay the first paint: icon, drag and drop, the single-instance server."""
+    from desktop.instance import InstanceServer
+    from desktop.ui.dnd import enable_drop
+
+    app.photos = _icon_photos(app.root)
+    if app.photos:
+        app.root.iconphoto(True, *app.photos)
+    enable_drop(app.root, app.presenter.open_paths)
+    runner = app.runners[0]
+    def on_open(paths: list[str]) -> None:  # called on the server's thread
+        runner.call_soon(lambda: app.presenter.external_open(paths))
+
+    app.server = InstanceServer.start(on_open)
+
+
+def _probe(app: Session, path: str, started: float) -> None:
+    """Record when the window maps and when the first summary shows, then quit (for the benchmark)."""
+    marks: dict[str, float] = {}
+
+    def write() -> None:
+        Path(path).write_text("".join(f"{k}\t{v}\n" for k, v in marks.items()), encoding="utf-8")
+
+    def mapped(event: Any) -> None:
+        if event.widget is app.root and "mapped" not in marks:
+            marks["mapped"] = time.time()
+
+    show_summary = app.window.show_summary
+
+    def summary_shown(summary: Any) -> None:
+        show_summary(summary)
+        if summary is not None and "summary" not in marks:
+            app.root.update_idletasks()
+            marks["summary"] = time.time()
+            write()
+            app.root.after(10, app.window.close)
+
+    app.root.bind("<Map>", mapped, add=True)
+    app.window.show_summary = summary_shown
+    if app.root.winfo_ismapped():
+        marks["mapped"] = time.time()
+
+
+def run(files: Sequence[str] = ()) -> int:
+    started = time.time()
+    from desktop.core.errors import PrecisError
+
     try:
-        digest = read(path)
-    except PrecisError as exc:
-        text.insert("end", str(exc))
-    else:
-        root.title(f"{APP_NAME} — {digest.article.title}")
-        text.insert("end", digest.article.title + "\n\n")
-        text.insert("end", "\n\n".join(p.text for p in digest.article.paragraphs))
-    text.configure(state="disabled")
-    root.mainloop()
+        app = build(files)
+    except PrecisError as exc:  # e.g. the library folder cannot be created
+        _fatal(str(exc))
+        return 1
+    probe = os.environ.get(PROBE_ENV)
+    if probe:
+        _probe(app, probe, started)
+    app.window.on_close = app.root.destroy
+    app.root.after(50, lambda: _after_shown(app))
+    try:
+        app.root.mainloop()
+    finally:
+        app.close()
     return 0
+
+
+def _fatal(message: str) -> None:
+    """A start-up failure: a plain message box (there is no window to show it in)."""
+    import tkinter as tk
+    from tkinter import messagebox
+
+    log.error("%s", message)
+    try:
+        root = tk.Tk()
+        root.withdraw()
+        messagebox.showerror(APP_NAME, message, parent=root)
+        root.destroy()
+    except tk.TclError:
+        pass
 
 
 def main() -> int:
     import sys
 
     return run(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -78,6 +78,7 @@ class MainView(Protocol):
     def copy_to_clipboard(self, text: str) -> None: ...
     def show_about(self, about: AboutView) -> None: ...
     def raise_window(self) -> None: ...
+    def focus_reader(self) -> None: ...
 
 
 @dataclass
@@ -132,12 +133,15 @@ def _default_digest(article: Article, name: str, path: str | None, options: Opti
     return digest_article(article, name, path, options)
 
 
-def _default_load(path: str) -> tuple[Any, Article]:
+def _default_load(path: str) -> tuple[Any, ...]:
+    """In the worker: read, clean and find the facts (the store indexes them), ready for Library.add."""
     from desktop.core.clean import clean_source
     from desktop.core.load import load_path
+    from desktop.library.store import compute_facts
 
     source = load_path(path)
-    return source, clean_source(source)
+    article = clean_source(source)
+    return source, article, compute_facts(article)
 
 
 def _default_import(lib: Any, paths: Sequence[str], progress: Callable, cancel: Callable) -> Any:
@@ -166,7 +170,7 @@ class MainPresenter:
         import_runner: Runner | None = None,
         worker_library: Callable[[], Any] | None = None,
         digest: Callable[[Article, str, str | None, Options], Digest] = _default_digest,
-        load: Callable[[str], tuple[Any, Article]] = _default_load,
+        load: Callable[[str], tuple[Any, ...]] = _default_load,
         importer: Callable[..., Any] = _default_import,
     ) -> None:
         self.view = view
@@ -269,10 +273,9 @@ class MainPresenter:
             return Path(paths[0]).name
         return f"{len(paths)} files"
 
-    def _loaded(self, batch: _Batch, path: str, loaded: tuple[Any, Article]) -> None:
-        source, article = loaded
+    def _loaded(self, batch: _Batch, path: str, loaded: tuple[Any, ...]) -> None:
         try:
-            result = self.lib.add(source, article)
+            result = self.lib.add(*loaded)
         except PrecisError as exc:
             self._load_failed(batch, path, exc)
             return
@@ -597,6 +600,11 @@ class MainPresenter:
         self.view.show_length(self._length())
         self._recompute()
 
+    def length_mode_changed(self, mode: str) -> None:
+        """Switching between sentences and percent brings back the value last used in that mode."""
+        value = self.settings.percent if mode == "percent" else self.settings.sentences
+        self.length_changed(mode, value)
+
     def algorithm_changed(self, algorithm: str) -> None:
         if algorithm == self.settings.algorithm:
             return
@@ -729,6 +737,10 @@ class MainPresenter:
         s = self.settings
         return AppearanceView(s.theme, s.font_size, s.highlight_summary, s.show_removed,
                               s.library_visible, s.focus_mode)
+
+    def focus_reader(self) -> None:
+        """Enter in the list: reading starts (keyboard focus moves to the text)."""
+        self.view.focus_reader()
 
     def about(self) -> None:
         self.view.show_about(AboutView(

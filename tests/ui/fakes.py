@@ -114,6 +114,9 @@ class FakeView:
     def raise_window(self):
         self.raised += 1
 
+    def focus_reader(self):
+        self._log("focus_reader", None)
+
 
 @dataclass(frozen=True)
 class Row:
@@ -182,7 +185,7 @@ class FakeLibrary:
     clock: float = 0.0
     closed: bool = False
 
-    def add(self, source, article) -> AddResult:
+    def add(self, source, article, facts=None) -> AddResult:
         if source.data in self.hashes:
             return AddResult(self.hashes[source.data], False)
         id = len(self.entries) + 1

@@ -1,0 +1,132 @@
+"""Small dialogs: open/save/folder pickers, tags, About, and the list of files that could not be added."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Sequence
+from tkinter import filedialog
+
+import ttkbootstrap as ttk
+
+from desktop.ui.viewmodels import AboutView, Problem
+
+OPEN_TYPES = [
+    ("Articles", "*.txt *.text *.md *.markdown *.html *.htm *.xhtml"),
+    ("Text", "*.txt *.text"),
+    ("Markdown", "*.md *.markdown"),
+    ("Web pages", "*.html *.htm *.xhtml"),
+    ("All files", "*"),
+]
+
+
+def ask_open_paths(parent: tk.Misc) -> list[str]:
+    chosen = filedialog.askopenfilenames(parent=parent, title="Open articles", filetypes=OPEN_TYPES)
+    return list(parent.tk.splitlist(chosen)) if chosen else []
+
+
+def ask_folder(parent: tk.Misc) -> str | None:
+    chosen = filedialog.askdirectory(parent=parent, title="Import a folder of articles", mustexist=True)
+    return chosen or None
+
+
+def ask_save_path(parent: tk.Misc, default_name: str) -> str | None:
+    chosen = filedialog.asksaveasfilename(
+        parent=parent, title="Export Markdown", initialfile=default_name, defaultextension=".md",
+        filetypes=[("Markdown", "*.md"), ("All files", "*")],
+    )
+    return chosen or None
+
+
+class _Dialog:
+    """A modal Toplevel in the window's theme, closed with Esc or its button."""
+
+    def __init__(self, parent: tk.Misc, title: str) -> None:
+        self.top = ttk.Toplevel(title=title)
+        self.top.transient(parent.winfo_toplevel())
+        self.top.resizable(True, True)
+        self.body = ttk.Frame(self.top, padding=20)
+        self.body.pack(fill="both", expand=True)
+        self.top.bind("<Escape>", lambda e: self.close())
+
+    def run(self, focus: tk.Misc | None = None, modal: bool = True) -> None:
+        self.top.update_idletasks()
+        parent = self.top.master
+        x = parent.winfo_rootx() + (parent.winfo_width() - self.top.winfo_reqwidth()) // 2
+        y = parent.winfo_rooty() + (parent.winfo_height() - self.top.winfo_reqheight()) // 3
+        self.top.geometry(f"+{max(0, x)}+{max(0, y)}")
+        (focus or self.top).focus_set()
+        if not modal:
+            return
+        try:
+            self.top.grab_set()
+        except tk.TclError:  # not viewable yet on some window managers
+            pass
+        self.top.wait_window()
+
+    def close(self) -> None:
+        self.top.destroy()
+
+
+def ask_tags(parent: tk.Misc, current: str) -> str | None:
+    dialog = _Dialog(parent, "Tags")
+    answer: list[str] = []
+    ttk.Label(dialog.body, text="Tags for this article, separated by commas:").pack(anchor="w")
+    entry = ttk.Entry(dialog.body, width=40)
+    entry.insert(0, current)
+    entry.pack(fill="x", pady=(8, 14))
+
+    def ok() -> None:
+        answer.append(entry.get())
+        dialog.close()
+
+    buttons = ttk.Frame(dialog.body)
+    buttons.pack(fill="x")
+    ttk.Button(buttons, text="Save", bootstyle="primary", command=ok).pack(side="right")
+    ttk.Button(buttons, text="Cancel", bootstyle="secondary-outline", command=dialog.close).pack(
+        side="right", padx=(0, 8))
+    entry.bind("<Return>", lambda e: ok())
+    dialog.run(entry)
+    return answer[0] if answer else None
+
+
+def show_about(parent: tk.Misc, about: AboutView) -> None:
+    dialog = _Dialog(parent, f"About {about.name}")
+    ttk.Label(dialog.body, text=about.name, font=("TkHeadingFont", 20, "bold")).pack(anchor="w")
+    version = ttk.Label(dialog.body, text=f"Version {about.version}", bootstyle="secondary")
+    version.pack(anchor="w", pady=(2, 12))
+    for line in about.lines:
+        ttk.Label(dialog.body, text=line, wraplength=420, justify="left").pack(anchor="w", pady=(0, 4))
+    ttk.Label(dialog.body, text="Your library and settings are kept in:").pack(anchor="w", pady=(12, 2))
+    path = ttk.Entry(dialog.body, width=52)
+    path.insert(0, about.data_dir)
+    path.configure(state="readonly")
+    path.pack(fill="x")
+    close = ttk.Button(dialog.body, text="Close", bootstyle="primary", command=dialog.close)
+    close.pack(anchor="e", pady=(18, 0))
+    dialog.run(close)
+
+
+def show_problems(parent: tk.Misc, title: str, problems: Sequence[Problem]) -> None:
+    dialog = _Dialog(parent, title)
+    ttk.Label(dialog.body, text=title, font=("TkHeadingFont", 13, "bold")).pack(anchor="w")
+    ttk.Label(dialog.body, text="Everything else was added to your library.", bootstyle="secondary").pack(
+        anchor="w", pady=(2, 10))
+    box = ttk.Frame(dialog.body)
+    box.pack(fill="both", expand=True)
+    height = min(12, max(3, len(problems)))
+    tree = ttk.Treeview(box, columns=("file", "reason"), show="headings", height=height)
+    tree.heading("file", text="File", anchor="w")
+    tree.heading("reason", text="Why", anchor="w")
+    tree.column("file", width=220, stretch=False)
+    tree.column("reason", width=420, stretch=True)
+    scroll = ttk.Scrollbar(box, orient="vertical", command=tree.yview)
+    tree.configure(yscrollcommand=scroll.set)
+    scroll.pack(side="right", fill="y")
+    tree.pack(fill="both", expand=True)
+    for p in problems:
+        name = p.path.replace("\\", "/").rsplit("/", 1)[-1]
+        reason = p.message.split(": ", 1)[1] if p.message.startswith(name + ": ") else p.message
+        tree.insert("", "end", values=(name, reason))
+    close = ttk.Button(dialog.body, text="Close", bootstyle="primary", command=dialog.close)
+    close.pack(anchor="e", pady=(14, 0))
+    dialog.run(close, modal=False)  # a report: the window stays usable behind it

@@ -1,0 +1,385 @@
+"""The main window: lays out the three panes and the status bar, owns menus and shortcuts, and implements
+MainView by handing each verb to the pane that shows it."""
+
+from __future__ import annotations
+
+import logging
+import tkinter as tk
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ttkbootstrap as ttk
+
+from desktop import APP_NAME
+from desktop.ui import dialogs
+from desktop.ui.library_pane import LibraryPane
+from desktop.ui.reader import ReaderView
+from desktop.ui.summary_pane import SummaryPane
+from desktop.ui.theme import PALETTES, THEME_NAMES, Fonts
+from desktop.ui.viewmodels import (
+    AboutView,
+    AppearanceView,
+    ArticleView,
+    FactGroupView,
+    LengthView,
+    LibraryView,
+    Problem,
+    Progress,
+    RowView,
+    Span,
+    Status,
+    SummaryView,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PANES = (330, 920)  # sash positions at 1280 px: library | reader | summary
+STATUS_CLEAR_MS = 12000
+UNDO_CLEAR_MS = 30000
+
+
+class StatusBar:
+    """A message (coloured by kind), an optional action button (Undo), and import progress with Cancel."""
+
+    def __init__(self, parent: tk.Misc) -> None:
+        self.presenter: Any = None
+        self.frame = ttk.Frame(parent, padding=(12, 5, 12, 6))
+        self.message = ttk.Label(self.frame, text="", anchor="w")
+        self.message.pack(side="left")
+        self.action = ttk.Button(self.frame, text="Undo", bootstyle="link",
+                                 command=lambda: self.presenter.status_action())
+        self.cancel = ttk.Button(self.frame, text="Cancel", bootstyle="link",
+                                 command=lambda: self.presenter.cancel_import())
+        self.progress = ttk.Progressbar(self.frame, mode="determinate", length=220, bootstyle="primary")
+        self._clear_job: str | None = None
+
+    def show(self, status: Status) -> None:
+        style = {"error": "danger", "success": "success"}.get(status.kind, "default")
+        self.message.configure(text=status.text, bootstyle=style)
+        if status.action:
+            self.action.configure(text=status.action)
+            self.action.pack(side="left", padx=(8, 0))
+        else:
+            self.action.pack_forget()
+        if self._clear_job:
+            self.frame.after_cancel(self._clear_job)
+            self._clear_job = None
+        if status.kind != "error":
+            delay = UNDO_CLEAR_MS if status.action else STATUS_CLEAR_MS
+            self._clear_job = self.frame.after(delay, self._clear)
+
+    def _clear(self) -> None:
+        self._clear_job = None
+        self.message.configure(text="")
+        self.action.pack_forget()
+
+    def show_progress(self, progress: Progress | None) -> None:
+        if progress is None:
+            self.progress.stop()
+            self.progress.pack_forget()
+            self.cancel.pack_forget()
+            return
+        if not self.progress.winfo_ismapped():
+            self.cancel.pack(side="right")
+            self.progress.pack(side="right", padx=(12, 4))
+        if progress.total:
+            self.progress.stop()
+            self.progress.configure(mode="determinate", maximum=progress.total, value=progress.done)
+        else:
+            self.progress.configure(mode="indeterminate")
+            self.progress.start(15)
+        self.message.configure(text=progress.text, bootstyle="default")
+
+
+class MainWindow:
+    def __init__(self, root: ttk.Window, fonts: Fonts, panes: Sequence[int] = ()) -> None:
+        self.root = root
+        self.presenter: Any = None
+        self.fonts = fonts
+        self._panes = tuple(panes) if len(panes) == 2 else DEFAULT_PANES
+        self._appearance: AppearanceView | None = None
+        self._vars: dict[str, tk.Variable] = {}
+
+        outer = ttk.Frame(root)
+        outer.pack(fill="both", expand=True)
+        self.status = StatusBar(outer)
+        self.status.frame.pack(side="bottom", fill="x")
+        ttk.Separator(outer, orient="horizontal").pack(side="bottom", fill="x")
+        self.paned = ttk.Panedwindow(outer, orient="horizontal")
+        self.paned.pack(fill="both", expand=True)
+
+        self.library = LibraryPane(self.paned, fonts)
+        self.reader_box = ttk.Frame(self.paned)
+        self.reader = ReaderView(self.reader_box, fonts)
+        self._build_reader_bar()
+        self.reader.frame.pack(fill="both", expand=True)
+        self.summary = SummaryPane(self.paned, fonts)
+        self.paned.add(self.library.frame, weight=0)
+        self.paned.add(self.reader_box, weight=1)
+        self.paned.add(self.summary.frame, weight=0)
+        self._laid_out = False
+        self.paned.bind("<Configure>", self._first_layout, add=True)
+        self._menus: list[tk.Menu] = []
+        self._build_menus()
+        self._bind_keys()
+        root.report_callback_exception = self._callback_failed
+
+    # ----- wiring -------------------------------------------------------------------------------
+
+    def attach(self, presenter: Any) -> None:
+        self.presenter = presenter
+        for part in (self.library, self.reader, self.summary, self.status):
+            part.presenter = presenter
+
+    def _do(self, name: str, *args: Any) -> Callable[..., str]:
+        """A Tk callback that calls presenter.<name>(*args) and stops the event there."""
+        def callback(event: Any = None) -> str:
+            getattr(self.presenter, name)(*args)
+            return "break"
+        return callback
+
+    def _build_reader_bar(self) -> None:
+        bar = ttk.Frame(self.reader_box, padding=(14, 8, 14, 6))
+        bar.pack(side="top", fill="x")
+        self._vars["highlight"] = tk.BooleanVar(self.root, value=True)
+        self._vars["removed"] = tk.BooleanVar(self.root, value=False)
+        ttk.Checkbutton(bar, text="Show what was removed", variable=self._vars["removed"],
+                        bootstyle="round-toggle",
+                        command=lambda: self.presenter.set_show_removed(self._vars["removed"].get())
+                        ).pack(side="right")
+        ttk.Checkbutton(bar, text="Highlight summary", variable=self._vars["highlight"],
+                        bootstyle="round-toggle",
+                        command=lambda: self.presenter.set_highlight(self._vars["highlight"].get())
+                        ).pack(side="right", padx=(0, 18))
+        self.toggle_library_button = ttk.Button(bar, text="☰  Library", bootstyle="link",
+                                                command=self._do("toggle_library"))
+        self.toggle_library_button.pack(side="left")
+
+    def _build_menus(self) -> None:
+        menubar = tk.Menu(self.root, tearoff=False)
+        self.root.configure(menu=menubar)
+        self._menus.append(menubar)
+
+        def menu(label: str) -> tk.Menu:
+            m = tk.Menu(menubar, tearoff=False)
+            menubar.add_cascade(label=label, menu=m, underline=0)
+            self._menus.append(m)
+            return m
+
+        file = menu("File")
+        file.add_command(label="Open…", accelerator="Ctrl+O", command=self._do("open_requested"))
+        file.add_command(label="Import Folder…", command=self._do("import_folder_requested"))
+        file.add_separator()
+        file.add_command(label="Export Markdown…", accelerator="Ctrl+E", command=self._do("export_markdown"))
+        file.add_command(label="Copy as Markdown", accelerator="Ctrl+Shift+C",
+                         command=self._do("copy_markdown"))
+        file.add_separator()
+        file.add_command(label="Quit", accelerator="Ctrl+Q", command=self.close)
+
+        edit = menu("Edit")
+        edit.add_command(label="Find in Library", accelerator="Ctrl+F", command=self.focus_search)
+        edit.add_command(label="Tags…", accelerator="Ctrl+T", command=self._do("edit_tags"))
+        edit.add_command(label="Mark Read / Unread", accelerator="Ctrl+M", command=self._do("toggle_read"))
+        edit.add_separator()
+        edit.add_command(label="Move to Trash", accelerator="Delete", command=self._delete_selected)
+
+        view = menu("View")
+        view.add_command(label="Library", accelerator="Ctrl+L", command=self._do("toggle_library"))
+        view.add_command(label="Focus Mode", accelerator="F11", command=self._do("toggle_focus_mode"))
+        view.add_separator()
+        self._vars["theme"] = tk.StringVar(self.root, value="light")
+        for key, label in (("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia")):
+            view.add_radiobutton(label=f"{label} Theme", value=key, variable=self._vars["theme"],
+                                 command=self._do("set_theme", key))
+        view.add_separator()
+        view.add_command(label="Bigger Text", accelerator="Ctrl+=", command=self._do("font_bigger"))
+        view.add_command(label="Smaller Text", accelerator="Ctrl+-", command=self._do("font_smaller"))
+        view.add_command(label="Actual Size", accelerator="Ctrl+0", command=self._do("font_reset"))
+
+        help_ = menu("Help")
+        help_.add_command(label=f"About {APP_NAME}", command=self._do("about"))
+
+    def _bind_keys(self) -> None:
+        r = self.root
+        keys = {
+            "<Control-o>": "open_requested", "<Control-e>": "export_markdown", "<Control-C>": "copy_markdown",
+            "<Control-equal>": "font_bigger", "<Control-plus>": "font_bigger",
+            "<Control-KP_Add>": "font_bigger",
+            "<Control-minus>": "font_smaller", "<Control-KP_Subtract>": "font_smaller",
+            "<Control-0>": "font_reset", "<F11>": "toggle_focus_mode", "<Control-l>": "toggle_library",
+            "<Control-t>": "edit_tags", "<Control-m>": "toggle_read",
+        }
+        for sequence, name in keys.items():
+            r.bind_all(sequence, self._do(name))
+        r.bind_all("<Control-f>", lambda e: self.focus_search())
+        r.bind_all("<Control-q>", lambda e: self.close())
+        self.reader.text.bind("<Delete>", lambda e: self._delete_selected())
+        self.reader.text.bind("<Escape>", self._do("escape"))
+        r.protocol("WM_DELETE_WINDOW", self.close)
+
+    def focus_search(self) -> str:
+        a = self._appearance
+        if a is not None and (a.focus_mode or not a.library_visible):
+            self.presenter.toggle_library()
+        self.library.focus_search()
+        return "break"
+
+    def _delete_selected(self) -> str:
+        ids = self.library.selected_ids() if self.root.focus_get() is self.library.tree else []
+        self.presenter.delete(ids)
+        return "break"
+
+    on_close: Callable[[], None] = staticmethod(lambda: None)
+
+    def close(self) -> None:
+        self.presenter.closing(self.root.geometry(), self.sash_positions())
+        self.on_close()
+
+    def sash_positions(self) -> tuple[int, ...]:
+        if len(self.paned.panes()) == 3 and self._laid_out:
+            return (self.paned.sashpos(0), self.paned.sashpos(1))
+        return self._panes
+
+    def _first_layout(self, event: Any) -> None:
+        if not self._laid_out and event.width > 1:
+            self._laid_out = True
+            self.restore_panes()
+
+    def restore_panes(self) -> None:
+        """Put the sashes where they were (after the window has its size)."""
+        if len(self.paned.panes()) == 3:
+            left, right = self._panes
+            width = self.paned.winfo_width()
+            if width > 1 and right > width - 200:  # remembered from a wider window: keep the summary visible
+                right = max(left + 400, width - 340)
+            self.paned.sashpos(0, left)
+            self.paned.sashpos(1, right)
+
+    def _callback_failed(self, exc: type[BaseException], value: BaseException, tb: Any) -> None:
+        log.error("error in a window callback", exc_info=(exc, value, tb))
+        self.status.show(Status(f"Something went wrong: {value}", "error"))
+
+    # ----- MainView -----------------------------------------------------------------------------
+
+    def set_title(self, title: str) -> None:
+        self.root.title(title)
+
+    def show_article(self, article: ArticleView | None) -> None:
+        self.reader.show(article)
+
+    def show_summary(self, summary: SummaryView | None) -> None:
+        self.reader.set_summary(summary)
+        self.summary.show_summary(summary)
+
+    def show_facts(self, groups: Sequence[FactGroupView]) -> None:
+        self.summary.show_facts(groups)
+
+    def set_busy(self, busy: bool) -> None:
+        self.summary.set_busy(busy)
+
+    def show_library(self, library: LibraryView) -> None:
+        self.library.show(library)
+
+    def update_row(self, row: RowView) -> None:
+        self.library.update_row(row)
+
+    def select_row(self, id: int | None) -> None:
+        self.library.select(id)
+
+    def show_tags(self, tags: Sequence[tuple[str, int]], current: str | None) -> None:
+        self.library.show_tags(tags, current)
+
+    def show_length(self, length: LengthView) -> None:
+        self.summary.show_length(length)
+
+    def set_algorithms(self, choices: Sequence[tuple[str, str]]) -> None:
+        self.summary.set_algorithms(choices)
+
+    def apply_appearance(self, appearance: AppearanceView) -> None:
+        old = self._appearance
+        self._appearance = appearance
+        palette = PALETTES[appearance.theme]
+        if old is None or old.theme != appearance.theme:
+            self.root.style.theme_use(THEME_NAMES[appearance.theme])
+            for m in self._menus:
+                m.configure(background=palette.panel, foreground=palette.fg,
+                            activebackground=palette.select_bg,
+                            activeforeground=palette.fg, selectcolor=palette.accent, borderwidth=0,
+                            activeborderwidth=0, relief="flat")
+            self.root.configure(background=palette.panel)
+            style = self.root.style
+            style.map("Treeview", background=[("selected", palette.select_bg)],
+                      foreground=[("selected", palette.fg)])
+        self._vars["theme"].set(appearance.theme)
+        self._vars["highlight"].set(appearance.highlight_summary)
+        self._vars["removed"].set(appearance.show_removed)
+        self.reader.apply(appearance, palette)
+        self.summary.apply(palette, appearance.font_size)
+        self.library.apply(palette)
+        self._show_panes(appearance)
+
+    def _show_panes(self, appearance: AppearanceView) -> None:
+        want_library = appearance.library_visible and not appearance.focus_mode
+        want_summary = not appearance.focus_mode
+        panes = [str(p) for p in self.paned.panes()]
+        if len(panes) == 3 and self._laid_out:
+            self._panes = (self.paned.sashpos(0), self.paned.sashpos(1))
+        has_library = str(self.library.frame) in panes
+        has_summary = str(self.summary.frame) in panes
+        if has_library and not want_library:
+            self.paned.forget(self.library.frame)
+        if has_summary and not want_summary:
+            self.paned.forget(self.summary.frame)
+        if want_library and not has_library:
+            self.paned.insert(0, self.library.frame, weight=0)
+        if want_summary and not has_summary:
+            self.paned.add(self.summary.frame, weight=0)
+        if (want_library and not has_library) or (want_summary and not has_summary):
+            self.root.after_idle(self._resash)
+        self.toggle_library_button.configure(text="☰  Library" if not want_library else "‹  Hide library")
+
+    def _resash(self) -> None:
+        panes = len(self.paned.panes())
+        if panes == 3:
+            self.restore_panes()
+        elif panes == 2 and str(self.library.frame) in [str(p) for p in self.paned.panes()]:
+            self.paned.sashpos(0, self._panes[0])
+
+    def show_status(self, status: Status) -> None:
+        self.status.show(status)
+
+    def show_progress(self, progress: Progress | None) -> None:
+        self.status.show_progress(progress)
+
+    def show_problems(self, title: str, problems: Sequence[Problem]) -> None:
+        dialogs.show_problems(self.root, title, problems)
+
+    def reveal(self, span: Span) -> None:
+        self.reader.reveal(span)
+
+    def ask_open_paths(self) -> list[str]:
+        return dialogs.ask_open_paths(self.root)
+
+    def ask_folder(self) -> str | None:
+        return dialogs.ask_folder(self.root)
+
+    def ask_save_path(self, default_name: str) -> str | None:
+        return dialogs.ask_save_path(self.root, default_name)
+
+    def ask_tags(self, current: str) -> str | None:
+        return dialogs.ask_tags(self.root, current)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        self.root.clipboard_clear()
+        self.root.clipboard_append(text)
+
+    def show_about(self, about: AboutView) -> None:
+        dialogs.show_about(self.root, about)
+
+    def raise_window(self) -> None:
+        self.root.deiconify()
+        self.root.lift()
+        self.root.focus_force()
+
+    def focus_reader(self) -> None:
+        self.reader.text.focus_set()

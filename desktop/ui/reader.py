@@ -1,0 +1,250 @@
+"""The reading view: a tk.Text laid out like a page (title, meta line, ~70-character column), with
+summary highlights, flashes for jumps, and removed blocks shown struck through with a Restore link."""
+
+from __future__ import annotations
+
+import tkinter as tk
+import tkinter.font as tkfont
+from typing import Any
+
+import ttkbootstrap as ttk
+
+from desktop.ui.theme import Fonts, Palette
+from desktop.ui.viewmodels import AppearanceView, ArticleView, Span, SummaryView
+
+COLUMN_CHARS = 70
+MIN_MARGIN = 28
+FLASH_MS = 1400
+POSITION_DELAY_MS = 400
+
+
+class ReaderView:
+    def __init__(self, parent: tk.Misc, fonts: Fonts) -> None:
+        self.presenter: Any = None
+        self.frame = ttk.Frame(parent)
+        self._fonts = fonts
+        self._size = 13
+        self.body_font = tkfont.Font(parent, family=fonts.reading, size=self._size)
+        self.italic_font = tkfont.Font(parent, family=fonts.reading, size=self._size - 2, slant="italic")
+        self.heading_font = tkfont.Font(parent, family=fonts.reading, size=self._size + 3, weight="bold")
+        self.title_font = tkfont.Font(parent, family=fonts.reading, size=self._size + 12, weight="bold")
+        self.meta_font = tkfont.Font(parent, family=fonts.ui, size=self._size - 3)
+        self.reason_font = tkfont.Font(parent, family=fonts.ui, size=self._size - 4)
+
+        self.text = tk.Text(
+            self.frame, wrap="word", borderwidth=0, highlightthickness=0, padx=0, pady=0,
+            cursor="arrow", font=self.body_font, undo=False, takefocus=True, insertwidth=0,
+        )
+        self.scrollbar = ttk.Scrollbar(self.frame, orient="vertical", command=self.text.yview)
+        self.text.configure(yscrollcommand=self._scrolled)
+        self.scrollbar.pack(side="right", fill="y")
+        self.text.pack(side="left", fill="both", expand=True)
+        self.text.bind("<Configure>", lambda e: self._layout_column())
+        for key, amount, unit in (("<Next>", 1, "pages"), ("<Prior>", -1, "pages"), ("<space>", 1, "pages"),
+                                  ("<Down>", 3, "units"), ("<Up>", -3, "units")):
+            self.text.bind(key, lambda e, a=amount, u=unit: self._scroll(a, u))
+        self.text.bind("<Home>", lambda e: self._moveto(0.0))
+        self.text.bind("<End>", lambda e: self._moveto(1.0))
+        self.text.bind("<Button-1>", lambda e: self.text.focus_set(), add=True)
+
+        self.article: ArticleView | None = None
+        self.summary: SummaryView | None = None
+        self.appearance: AppearanceView | None = None
+        self._position_job: str | None = None
+        self._flash_job: str | None = None
+        self._restoring = False
+        self._configure_tags()
+        self.show(None)
+
+    # ----- appearance ---------------------------------------------------------------------------
+
+    def apply(self, appearance: AppearanceView, palette: Palette) -> None:
+        old = self.appearance
+        self.appearance = appearance
+        size = appearance.font_size
+        self.body_font.configure(size=size)
+        self.italic_font.configure(size=max(7, size - 2))
+        self.heading_font.configure(size=size + 3)
+        self.title_font.configure(size=round(size * 1.75))
+        self.meta_font.configure(size=max(7, size - 3))
+        self.reason_font.configure(size=max(7, size - 4))
+        self.palette = palette
+        self.text.configure(background=palette.bg, foreground=palette.fg, selectbackground=palette.select_bg,
+                            selectforeground=palette.fg, inactiveselectbackground=palette.select_bg)
+        self._configure_tags()
+        self._layout_column()
+        if old is None or old.show_removed != appearance.show_removed:
+            self._render(keep_position=True)
+        else:
+            self._apply_highlights()
+
+    def _configure_tags(self) -> None:
+        size = self.body_font.cget("size")
+        palette = getattr(self, "palette", None)
+        muted = palette.muted if palette else "#777777"
+        t = self.text
+        t.tag_configure("title", font=self.title_font, spacing1=size * 3, spacing3=size // 2,
+                        spacing2=size // 3)
+        t.tag_configure("meta", font=self.meta_font, foreground=muted, spacing3=size * 2)
+        t.tag_configure("body", font=self.body_font, spacing2=round(size * 0.55), spacing3=round(size * 1.05))
+        t.tag_configure("heading", font=self.heading_font, spacing1=round(size * 0.9),
+                        spacing3=round(size * 0.5))
+        t.tag_configure("caption", font=self.italic_font, foreground=muted, spacing2=size // 4,
+                        spacing3=round(size * 1.05))
+        t.tag_configure("empty", font=self.heading_font, foreground=muted, justify="center",
+                        spacing1=size * 10)
+        t.tag_configure("empty_hint", font=self.meta_font, foreground=muted, justify="center", spacing1=size)
+        t.tag_configure("end", spacing3=size * 4)
+        if palette is not None:
+            t.tag_configure("summary", background=palette.highlight)
+            t.tag_configure("flash", background=palette.flash)
+            t.tag_configure("removed", font=self.body_font, foreground=palette.removed, overstrike=True,
+                            spacing2=round(size * 0.45), spacing3=2)
+            t.tag_configure("reason", font=self.reason_font, foreground=palette.danger,
+                            spacing3=round(size * 1.05))
+            t.tag_configure("link", foreground=palette.accent, underline=True)
+            t.tag_raise("flash")
+
+    def _layout_column(self) -> None:
+        """Centre a column about COLUMN_CHARS wide: margins grow with the window, text does not."""
+        width = self.text.winfo_width()
+        if width <= 1:
+            return
+        column = self.body_font.measure("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ") / 37 * COLUMN_CHARS
+        margin = max(MIN_MARGIN, int((width - column) / 2))
+        self.text.tag_configure("col", lmargin1=margin, lmargin2=margin, rmargin=margin)
+        palette = getattr(self, "palette", None)
+        if palette is not None:  # highlights stop at the column instead of running into the margins
+            self.text.tag_configure("col", lmargincolor=palette.bg, rmargincolor=palette.bg)
+
+    # ----- content ------------------------------------------------------------------------------
+
+    def show(self, article: ArticleView | None) -> None:
+        self.article = article
+        self.summary = None
+        self._render(keep_position=False)
+
+    def _render(self, keep_position: bool) -> None:
+        t = self.text
+        top = t.yview()[0]
+        t.configure(state="normal")
+        t.delete("1.0", "end")
+        for mark in [m for m in t.mark_names() if m.startswith("p")]:
+            t.mark_unset(mark)
+        for tag in [tag for tag in t.tag_names() if tag.startswith("restore")]:
+            t.tag_delete(tag)
+        article = self.article
+        if article is None:
+            t.insert("end", "Nothing open\n", ("empty", "col"))
+            t.insert("end", "Open an article with Ctrl+O, or drop files anywhere on this window.\n",
+                     ("empty_hint", "col"))
+            t.configure(state="disabled")
+            return
+        t.insert("end", article.title + "\n", ("title", "col"))
+        t.insert("end", article.meta_line + "\n", ("meta", "col"))
+        show_removed = self.appearance is not None and self.appearance.show_removed
+        removed = sorted(article.removed, key=lambda r: r.position) if show_removed else []
+        for i, paragraph in enumerate(article.paragraphs):
+            while removed and removed[0].position <= i:
+                self._insert_removed(removed.pop(0))
+            t.mark_set(f"p{i}", "end-1c")
+            t.mark_gravity(f"p{i}", "left")
+            t.insert("end", paragraph.text + "\n", (paragraph.kind, "col"))
+        for r in removed:
+            self._insert_removed(r)
+        t.insert("end", "\n", ("end",))
+        t.configure(state="disabled")
+        self._apply_highlights()
+        if keep_position:
+            t.yview_moveto(top)
+        else:
+            self._restoring = True
+            t.update_idletasks()
+            t.yview_moveto(article.position)
+            self._restoring = False
+
+    def _insert_removed(self, removal) -> None:
+        t = self.text
+        link = f"restore{removal.index}"
+        t.insert("end", removal.text + "\n", ("removed", "col"))
+        t.insert("end", f"Removed as {removal.reason}  ·  ", ("reason", "col"))
+        t.insert("end", "Restore", ("reason", "col", "link", link))
+        t.insert("end", "\n", ("reason", "col"))
+        t.tag_bind(link, "<Button-1>", lambda e, i=removal.index: self.presenter.restore_removal(i))
+        t.tag_bind(link, "<Enter>", lambda e: t.configure(cursor="hand2"))
+        t.tag_bind(link, "<Leave>", lambda e: t.configure(cursor="arrow"))
+
+    def set_summary(self, summary: SummaryView | None) -> None:
+        self.summary = summary
+        self._apply_highlights()
+
+    def _apply_highlights(self) -> None:
+        self.text.tag_remove("summary", "1.0", "end")
+        if self.summary is None or self.article is None:
+            return
+        if self.appearance is not None and not self.appearance.highlight_summary:
+            return
+        for s in self.summary.sentences:
+            start, end = self._range(s.span)
+            self.text.tag_add("summary", start, end)
+
+    def _range(self, span: Span) -> tuple[str, str]:
+        mark = f"p{span.paragraph}"
+        return f"{mark} + {span.start} chars", f"{mark} + {span.end} chars"
+
+    def reveal(self, span: Span) -> None:
+        """Scroll the sentence into the upper third of the view and flash it."""
+        if self.article is None or f"p{span.paragraph}" not in self.text.mark_names():
+            return
+        start, end = self._range(span)
+        self.text.see(end)
+        self.text.see(start)
+        first, last = self.text.yview()
+        line = self.text.count("1.0", start, "ypixels")
+        total = self.text.count("1.0", "end", "ypixels")
+        if line and total:
+            view = (last - first) * total[0]
+            self.text.yview_moveto(max(0.0, (line[0] - view / 4) / total[0]))
+        self.text.tag_remove("flash", "1.0", "end")
+        self.text.tag_add("flash", start, end)
+        if self._flash_job:
+            self.text.after_cancel(self._flash_job)
+        self._flash_job = self.text.after(FLASH_MS, self._end_flash)
+
+    def _end_flash(self) -> None:
+        self._flash_job = None
+        self.text.tag_remove("flash", "1.0", "end")
+
+    def flashed_text(self) -> str:
+        ranges = self.text.tag_ranges("flash")
+        return self.text.get(ranges[0], ranges[1]) if ranges else ""
+
+    def plain_text(self) -> str:
+        return self.text.get("1.0", "end-1c")
+
+    def highlighted(self) -> list[str]:
+        r = self.text.tag_ranges("summary")
+        return [self.text.get(r[i], r[i + 1]) for i in range(0, len(r), 2)]
+
+    # ----- scrolling and position ---------------------------------------------------------------
+
+    def _scroll(self, amount: int, unit: str) -> str:
+        self.text.yview_scroll(amount, unit)
+        return "break"
+
+    def _moveto(self, fraction: float) -> str:
+        self.text.yview_moveto(fraction)
+        return "break"
+
+    def _scrolled(self, first: str, last: str) -> None:
+        self.scrollbar.set(first, last)
+        if self._restoring or self.article is None or self.presenter is None:
+            return
+        if self._position_job:
+            self.text.after_cancel(self._position_job)
+        fraction = 1.0 if float(last) >= 0.999 else float(first)
+        self._position_job = self.text.after(POSITION_DELAY_MS, lambda: self._report(fraction))
+
+    def _report(self, fraction: float) -> None:
+        self._position_job = None
+        self.presenter.position_changed(fraction)

@@ -1,0 +1,86 @@
+"""Précis' looks (light, dark, sepia) as ttkbootstrap themes, the palette for tk.Text widgets, and fonts."""
+
+from __future__ import annotations
+
+import tkinter as tk
+import tkinter.font as tkfont
+from dataclasses import dataclass
+
+# Setting name -> ttkbootstrap theme name (families registered by register_themes()).
+THEME_NAMES = {"light": "precis-light", "dark": "precis-dark", "sepia": "precis-sepia-light"}
+READING_FAMILIES = ("Charter", "Literata", "Georgia", "P052", "Palatino Linotype", "Palatino", "C059",
+                    "DejaVu Serif", "Times New Roman", "serif")
+UI_FAMILIES = ("Inter", "Cantarell", "Segoe UI", "SF Pro Text", "Noto Sans", "DejaVu Sans", "Helvetica")
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours for the widgets ttk themes do not reach (tk.Text, tk.Menu)."""
+
+    bg: str  # reading surface
+    fg: str
+    muted: str  # meta line, captions, reasons
+    panel: str  # side panes
+    accent: str  # links, numbers, selection bar
+    highlight: str  # summary sentences in the text
+    flash: str  # a sentence just jumped to
+    removed: str  # struck-through removed blocks
+    danger: str
+    select_bg: str
+    border: str
+
+
+PALETTES = {
+    "light": Palette(bg="#fdfdfc", fg="#1f2328", muted="#6b7078", panel="#f4f4f2", accent="#2f6f9f",
+                     highlight="#fbf0c4", flash="#f5d76e", removed="#9a9ea5", danger="#b4443c",
+                     select_bg="#d6e6f5", border="#e3e3df"),
+    "dark": Palette(bg="#1d1f23", fg="#dcdcd6", muted="#9198a1", panel="#24272c", accent="#7fb0de",
+                    highlight="#3f3a26", flash="#7a6a2a", removed="#7d838b", danger="#e07a72",
+                    select_bg="#2f4a66", border="#33363c"),
+    "sepia": Palette(bg="#f6efdf", fg="#3f3225", muted="#82705c", panel="#efe6d2", accent="#8a5a2b",
+                     highlight="#ecd9a4", flash="#e0bf6a", removed="#a99a86", danger="#a5452f",
+                     select_bg="#e6d3ad", border="#e0d4bb"),
+}
+
+
+def register_themes() -> None:
+    """Declare the three families; ttkbootstrap registers them when the root window comes up."""
+    from ttkbootstrap import Theme
+
+    light, dark, sepia = PALETTES["light"], PALETTES["dark"], PALETTES["sepia"]
+    Theme(
+        name="precis", primary="#2f6f9f", success="#3c8d5a", info="#3a8fb7", warning="#d9a400",
+        danger="#c0493f", neutral="#6b7078",
+        light=dict(background=light.panel, foreground=light.fg),
+        dark=dict(background=dark.panel, foreground=dark.fg),
+    ).register()
+    Theme(
+        name="precis-sepia", primary="#8a5a2b", success="#5f7f3a", info="#5d8a8a", warning="#c08a1e",
+        danger="#a5452f", neutral="#82705c",
+        light=dict(background=sepia.panel, foreground=sepia.fg),
+    ).register()
+
+
+def pick_family(root: tk.Misc, wanted: tuple[str, ...]) -> str:
+    available = {f.lower(): f for f in tkfont.families(root)}
+    for name in wanted:
+        if name.lower() in available:
+            return available[name.lower()]
+    return wanted[-1]
+
+
+@dataclass(frozen=True)
+class Fonts:
+    reading: str
+    ui: str
+
+
+def setup_fonts(root: tk.Misc) -> Fonts:
+    """Choose the reading and interface families and size Tk's named fonts for a calm interface."""
+    fonts = Fonts(pick_family(root, READING_FAMILIES), pick_family(root, UI_FAMILIES))
+    for name in ("TkDefaultFont", "TkTextFont", "TkMenuFont", "TkHeadingFont"):
+        try:
+            tkfont.nametofont(name, root).configure(family=fonts.ui, size=10)
+        except tk.TclError:
+            pass
+    return fonts
