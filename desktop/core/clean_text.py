@@ -38,9 +38,11 @@ _TAIL_DAMPING = 0.35
 _HEADLINE_RUN_PENALTY = 1.0
 _RUN_DROP = -1.5
 _MENU_WORDS = 3
-_MENU_PENALTY = 1.0
+_MENU_PENALTY = 0.5
 _TAIL_MARKER, _JUNK, _INLINE_JUNK = -8.0, -2.0, -1.0
 _INLINE_REASONS = frozenset({"advert", "credit", "hash", "duplicate"})
+_STRONG = 2.5
+_RESUME_STREAK = 4
 _GAP_WEIGHT = 2.0  # how much junk between two runs of prose counts against joining them
 _LEN_40, _LEN_20, _LEN_10, _LEN_5, _LEN_SHORT = 3.0, 2.0, 0.8, -0.2, -0.6
 _END_BONUS = 0.6
@@ -196,9 +198,16 @@ def _score(units: list[_Unit]) -> None:
         u.score = _prose_score(u)
     _penalise_headline_runs(units)
     _penalise_menu_runs(units)
+    streak = 0  # strong paragraphs in a row: the article resuming after an inline "Related" box
     for u in units:
         if u.reason and seen_prose >= _PROSE_BEFORE_TAIL and phrases.TAIL_START.match(u.text):
-            damp = _TAIL_DAMPING
+            damp, streak = _TAIL_DAMPING, 0
+        if u.score >= _STRONG:
+            streak += 1
+            if streak >= _RESUME_STREAK:
+                damp = 1.0
+        elif u.reason is None or u.reason not in _INLINE_REASONS:
+            streak = 0
         if u.score > 0:
             seen_prose += u.score
             u.score *= damp
