@@ -1,0 +1,60 @@
+"""Import of files and folders: recursion, progress, per-file errors, cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.library.importer import import_paths
+from desktop.library.store import Library
+from tests.library.articles import article_text, write_article
+
+
+def test_folders_recursively_with_progress_errors_and_duplicates(tmp_path: Path) -> None:
+    root = tmp_path / "saved"
+    write_article(root, "a.txt", 1)
+    write_article(root, "deep/er/b.md", 2)
+    html = "".join(f"<p>{para}</p>" for para in article_text(3).split("\n\n")[1:] if para.strip())
+    (root / "deep" / "c.htm").write_text(
+        f"<html><head><title>Harbour news</title></head><body><article><h1>Harbour news</h1>{html}"
+        "</article></body></html>", encoding="utf-8")
+    write_article(root, "deep/same-as-a.text", 1, encoding="utf-16")
+    write_article(root, ".hidden/d.txt", 4)
+    write_article(root, "notes.docx", 5)  # not a text-like extension: skipped in folders
+    (root / "empty.txt").write_bytes(b"")
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    seen: list[tuple[int, int, str]] = []
+    with Library.open() as lib:
+        report = import_paths(lib, [root, tmp_path / "missing.txt"],
+                              progress=lambda d, t, n: seen.append((d, t, n)))
+        assert len(report.added) == 3 and len(report.existing) == 1
+        assert report.existing[0] == report.added[0] or report.existing[0] in report.added
+        assert not report.cancelled
+        failed = {Path(p).name: m for p, m in report.errors}
+        assert set(failed) == {"empty.txt", "image.txt", "missing.txt"}, failed
+        assert "empty" in failed["empty.txt"] and "PNG" in failed["image.txt"]
+        assert lib.count() == 3
+    assert [d for d, _, _ in seen] == list(range(1, 7))
+    assert {t for _, t, _ in seen} == {6}
+    assert "d.txt" not in {n for _, _, n in seen}
+
+
+def test_a_file_named_explicitly_is_tried_whatever_its_extension(tmp_path: Path) -> None:
+    path = write_article(tmp_path, "article.data", 8)
+    with Library.open() as lib:
+        report = import_paths(lib, [path])
+        assert len(report.added) == 1 and report.errors == []
+
+
+def test_cancel_stops_between_files_and_keeps_what_was_imported(tmp_path: Path) -> None:
+    for i in range(6):
+        write_article(tmp_path, f"{i}.txt", 20 + i)
+    calls = {"n": 0}
+
+    def cancel() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 3
+
+    with Library.open() as lib:
+        report = import_paths(lib, [tmp_path], cancel=cancel)
+        assert report.cancelled and len(report.added) == 3
+        assert lib.count() == 3
