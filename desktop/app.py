@@ -50,6 +50,23 @@ class Session:
         self.server: Any = None
         self.photos: list[Any] = []
 
+    def destroy(self, keep_root: bool = False) -> None:
+        """Close everything and destroy the window, or only its contents when the root is shared (tests)."""
+        self.close()
+        try:
+            for job in self.root.tk.splitlist(self.root.tk.call("after", "info")):
+                # Tcl's own cancel: tkinter's after_cancel would delete commands their widgets still own.
+                self.root.tk.call("after", "cancel", job)
+            if not keep_root:
+                self.root.destroy()
+                return
+            self.root.configure(menu="")
+            for child in self.root.winfo_children():
+                child.destroy()
+            self.root.update()
+        except Exception:  # noqa: BLE001 - already destroyed
+            pass
+
     def close(self) -> None:
         if self.server is not None:
             self.server.close()
@@ -80,7 +97,7 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
         register_themes()
         root = ttk.Window(title=APP_NAME, theme=THEME_NAMES[settings.theme], iconphoto=None,
                           minsize=(880, 540))
-        root.geometry(settings.geometry or DEFAULT_SIZE)
+    root.geometry(settings.geometry or DEFAULT_SIZE)
     root.title(APP_NAME)
     fonts = setup_fonts(root)
     window = MainWindow(root, fonts, settings.panes)
@@ -100,7 +117,7 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
     return app
 
 
-def _after_shown(app: Session) -> None:
+def after_shown(app: Session) -> None:
     """Things that need not delay the first paint: icon, drag and drop, the single-instance server."""
     from desktop.instance import InstanceServer
     from desktop.ui.dnd import enable_drop
@@ -156,7 +173,7 @@ def run(files: Sequence[str] = ()) -> int:
     if probe:
         _probe(app, probe, started)
     app.window.on_close = app.root.destroy
-    app.root.after(50, lambda: _after_shown(app))
+    app.root.after(50, lambda: after_shown(app))
     try:
         app.root.mainloop()
     finally:

@@ -24,7 +24,9 @@ def _emit(obj: dict) -> None:
 
 
 def fail(message: str) -> None:
-    print(f"precis: error: {message}", file=sys.stderr)
+    # One line always: a file name may hold a newline.
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"precis: error: {one_line}", file=sys.stderr)
 
 
 def _options(args: argparse.Namespace) -> Options:

@@ -9,15 +9,12 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
+from desktop.cli import fail as _fail
 from desktop.core.errors import PrecisError
 
 
 def _emit(obj: dict) -> None:
     print(json.dumps(obj, ensure_ascii=False))
-
-
-def _fail(message: str) -> None:
-    print(f"precis: error: {message}", file=sys.stderr)
 
 
 def _open():

@@ -73,8 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         grab(app.root, Path(args.out))
         print(args.out)
     finally:
-        app.close()
-        app.root.destroy()
+        app.destroy()
     return 0
 
 

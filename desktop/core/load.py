@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from desktop.core.errors import PrecisError
@@ -38,7 +39,11 @@ def load_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
     try:
         if p.is_dir():
             raise PrecisError(f"{p.name or p}: is a folder, not a file")
-        size = p.stat().st_size
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A named pipe or a device would block the read forever or never end.
+            raise PrecisError(f"{p.name}: not a regular file ({_special_kind(info.st_mode)})")
+        size = info.st_size
         if size > max_bytes:
             raise PrecisError(
                 f"{p.name}: too large ({size / 1e6:.0f} MB); Précis reads files up to "
@@ -58,6 +63,16 @@ def load_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Sourc
     if len(data) > max_bytes:
         raise PrecisError(f"{p.name}: too large; Précis reads files up to {max_bytes / 1e6:.0f} MB")
     return load_bytes(data, name=p.name, path=str(p))
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
 
 
 def load_bytes(data: bytes, name: str = "untitled", path: str | None = None) -> Source:

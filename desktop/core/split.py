@@ -11,19 +11,33 @@ from desktop.core.model import Article, Sentence
 # final period). Punkt needs no downloaded data when it is given these directly.
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt rev hon gov sen rep
-    pres supt insp det atty messrs mme mlle
+    mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr cdr adm sgt cpl pvt rev hon gov sen rep
+    pres supt insp det atty messrs mme mlle brig fr
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
-    u.s u.s.a u.k u.n e.u u.a.e d.c l.a n.y
+    u.s u.s.a u.k u.n e.u u.a.e d.c l.a n.y n.j
     e.g i.e vs v etc al approx est dept univ assn bros co corp inc ltd plc llc no nos vol vols
     fig figs p pp ed eds cf ca c a.m p.m op cit ibid viz
-    jr sr ph.d m.d b.a m.a d.phil
+    ph.d m.d b.a m.a d.phil
     ave blvd rd hwy
     """.split()
 )
 
+# Words that, capitalised after an abbreviation or an ellipsis, almost always start a new sentence
+# ("...in the U.S. They said"). Punkt uses these in place of the statistics it would learn from data.
+SENTENCE_STARTERS = frozenset(
+    """
+    the an he she it they we i you his her its their our this that these those there here
+    but and so yet however meanwhile then now still also after before when while if as at in on
+    for from by with one some many most several all both each no not what who why how where
+    today yesterday tomorrow earlier later last next
+    """.split()
+)
+
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+# A closing quote right after the end mark, then a capital: Punkt misses the ASCII form ('"no." Then').
+_QUOTE_END = re.compile(r"(?<=[.!?…][\"”’'])\s+(?=[\"“‘']?[A-Z0-9À-Ý])")
+_ELLIPSIS = re.compile(r"(?<=…)\s+(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=1)
@@ -32,19 +46,27 @@ def _punkt():
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
+    params.sent_starters = set(SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, keeping quotes and abbreviations intact."""
+    """Split a paragraph into sentences, keeping quotes and abbreviations intact.
+
+    Each line is split on its own, so list items and verse stay separate sentences.
+    """
     text = text.strip()
     if not text:
         return []
     out: list[str] = []
+    punkt = _punkt()
     for line in text.split("\n"):
         line = line.strip()
-        if line:
-            out.extend(s.strip() for s in _punkt().tokenize(line) if s.strip())
+        if not line:
+            continue
+        for piece in punkt.tokenize(line):
+            for part in _QUOTE_END.split(piece):
+                out.extend(s.strip() for s in _ELLIPSIS.split(part) if s.strip())
     return out
 
 

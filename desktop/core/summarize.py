@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 from desktop.core.errors import PrecisError
 from desktop.core.model import Options, Sentence, Summary
-from desktop.core.rank import near_duplicate, rank_sentences, word_sets
+from desktop.core.rank import DEFAULT_WEIGHTS, Weights, features, scores, select
 from desktop.core.split import SumyTokenizer
 
 DEFAULT_ALGORITHM = "precis"
-KL_MAX_SENTENCES = 120  # KL-Sum is cubic in sentences: beyond this it would take minutes
 
 # sumy class paths, imported lazily so start-up stays fast.
 SUMY_ALGORITHMS: dict[str, str] = {
@@ -37,6 +38,21 @@ LABELS: dict[str, str] = {
 }
 ALGORITHMS: tuple[str, ...] = tuple(LABELS)
 
+# sumy's graph and KL algorithms grow with the square (KL: the cube) of the sentence count in pure
+# Python; past these sizes they take more than a few seconds here, so they are refused rather than
+# leaving the app frozen (measured on this 2-core machine: LexRank 1.7 s at ~500 sentences).
+MAX_SENTENCES: dict[str, int] = {
+    "lexrank": 600,
+    "textrank": 800,
+    "reduction": 700,
+    "kl": 120,
+    "sumbasic": 3000,
+    "lsa": 3000,
+    "edmundson": 6000,
+    "luhn": 6000,
+}
+KL_MAX_SENTENCES = MAX_SENTENCES["kl"]
+
 # Cue words for Edmundson (bonus: signal importance; stigma: signal asides).
 BONUS_WORDS = frozenset(
     "important significant key major first announced said declared according result found "
@@ -46,12 +62,10 @@ STIGMA_WORDS = frozenset("however perhaps maybe reportedly allegedly hardly exam
 
 
 def target_length(count: int, options: Options) -> int:
-    if count == 0:
-        return 0
     if options.ratio is not None:
         if not 0 < options.ratio <= 1:
             raise PrecisError("the ratio must be between 0 and 1")
-        return max(1, min(count, round(count * options.ratio)))
+        return max(1, min(count, round(count * options.ratio))) if count else 0
     n = options.sentences if options.sentences is not None else 5
     if n < 1:
         raise PrecisError("the number of sentences must be at least 1")
@@ -59,7 +73,8 @@ def target_length(count: int, options: Options) -> int:
 
 
 def summarize(
-    sentences: Sequence[Sentence], options: Options, title: str = "", language: str = "english"
+    sentences: Sequence[Sentence], options: Options, title: str = "", language: str = "english",
+    weights: Weights = DEFAULT_WEIGHTS,
 ) -> Summary:
     """Choose sentences of the body (never captions or headings), returned in document order."""
     algorithm = options.algorithm.lower()
@@ -72,32 +87,29 @@ def summarize(
     if n == 0:
         return Summary(algorithm=algorithm, sentences=())
     texts = [s.text for s in body]
+    limit = MAX_SENTENCES.get(algorithm)
+    if limit is not None and len(texts) > limit:
+        raise PrecisError(
+            f"{LABELS[algorithm]} is too slow for a text this long ({len(texts)} sentences, "
+            f"limit {limit}); choose Précis, the default"
+        )
+    f = features(texts, language=language, title=title)
     if algorithm == "precis":
-        scores = rank_sentences(texts, language=language, title=title)
-    elif algorithm == "lead":
-        scores = [1.0 / (1 + i) for i in range(len(body))]
+        relevance = scores(f, weights)
+        redundancy = weights.redundancy
     else:
-        scores = _sumy_scores(algorithm, texts, language, n)
-    chosen = _pick(body, list(scores), n)
-    return Summary(algorithm=algorithm, sentences=tuple(sorted(chosen, key=lambda s: s.index)))
-
-
-def _pick(body: list[Sentence], scores: list[float], n: int) -> list[Sentence]:
-    """Best-scored first, skipping near-duplicates of what is already chosen."""
-    order = sorted(range(len(body)), key=lambda i: (-scores[i], i))
-    sets = word_sets([s.text for s in body])
-    chosen: list[int] = []
-    for i in order:
-        if len(chosen) == n:
-            break
-        if any(near_duplicate(sets[i], sets[j]) for j in chosen):
-            continue
-        chosen.append(i)
-    return [
+        if algorithm == "lead":
+            relevance = 1.0 / (1.0 + np.arange(len(texts)))
+        else:
+            relevance = np.asarray(_sumy_scores(algorithm, texts, language, n))
+        redundancy = 0.0  # these algorithms choose by their own rules; we only drop duplicates
+    chosen = select(f.matrix, relevance, n, redundancy=redundancy)
+    picked = [
         Sentence(text=body[i].text, index=body[i].index, paragraph=body[i].paragraph,
-                 kind=body[i].kind, score=float(scores[i]))
-        for i in chosen
+                 kind=body[i].kind, score=float(relevance[i]))
+        for i in sorted(chosen)
     ]
+    return Summary(algorithm=algorithm, sentences=tuple(picked))
 
 
 def _load(path: str) -> Callable:
@@ -107,23 +119,12 @@ def _load(path: str) -> Callable:
     return getattr(import_module(module), name)
 
 
-def _sumy_scores(algorithm: str, texts: list[str], language: str, n: int) -> list[float]:
-    """Run a sumy summarizer and turn its choice into scores (chosen sentences rank first)."""
-    from sumy.models.dom import ObjectDocumentModel
-    from sumy.models.dom import Paragraph as SumyParagraph
-    from sumy.models.dom import Sentence as SumySentence
+def sumy_summarizer(algorithm: str, language: str = "english") -> Callable:
+    """A configured sumy summarizer (stemmer, stop words, Edmundson's cue words)."""
     from sumy.nlp.stemmers import Stemmer
 
     from desktop.core.stopwords import stop_words
 
-    if algorithm == "kl" and len(texts) > KL_MAX_SENTENCES:
-        raise PrecisError(
-            f"KL-Sum is too slow for long texts (over {KL_MAX_SENTENCES} sentences); "
-            "choose another algorithm"
-        )
-    tokenizer = SumyTokenizer(language)
-    sumy_sentences = [SumySentence(t, tokenizer) for t in texts]
-    document = ObjectDocumentModel([SumyParagraph(sumy_sentences)])
     try:
         stemmer = Stemmer(language)
     except LookupError:
@@ -135,12 +136,31 @@ def _sumy_scores(algorithm: str, texts: list[str], language: str, n: int) -> lis
         summarizer.null_words = stop_words(language)
     else:
         summarizer.stop_words = stop_words(language)
-    picked = summarizer(document, n)
+    return summarizer
+
+
+def _sumy_scores(algorithm: str, texts: list[str], language: str, n: int) -> list[float]:
+    """Run a sumy summarizer and turn its choice into scores (chosen sentences rank first)."""
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.models.dom import Paragraph as SumyParagraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = SumyTokenizer(language)
+    sumy_sentences = [SumySentence(t, tokenizer) for t in texts]
+    document = ObjectDocumentModel([SumyParagraph(sumy_sentences)])
+    summarizer = sumy_summarizer(algorithm, language)
+    try:
+        picked = summarizer(document, n)
+    except (ValueError, ZeroDivisionError, np.linalg.LinAlgError) as exc:
+        # sumy fails on degenerate texts (no content words, one word...): say so plainly.
+        raise PrecisError(f"{LABELS[algorithm]} cannot summarise this text ({exc})") from None
     position = {id(s): i for i, s in enumerate(sumy_sentences)}
-    scores = [0.0] * len(texts)
+    by_text = {t: i for i, t in reversed(list(enumerate(texts)))}
+    result = [0.0] * len(texts)
     for rank, s in enumerate(picked):
         i = position.get(id(s))
         if i is None:  # sumy may rebuild sentence objects; fall back to text equality
-            i = texts.index(str(s))
-        scores[i] = float(len(picked) - rank)
-    return scores
+            i = by_text.get(str(s))
+        if i is not None:
+            result[i] = float(len(picked) - rank)
+    return result
