@@ -1,39 +1,158 @@
-"""HTML -> Article: trafilatura finds the main text and metadata, then the plain-text cleaner runs."""
+"""HTML -> Article: trafilatura finds the main text and metadata, then the block classifier tidies it.
+
+trafilatura's element tree keeps the structure the page declared (headings, paragraphs, list items,
+table rows, quotes, code), so each element becomes one Block with a hint. The classifier then runs
+without its main-region search (trafilatura already chose the region) and removes what
+trafilatura leaves behind: the headline printed again, share and subscribe lines, "Read more"
+teasers and the list of links after a "Related" marker, copyright lines.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from desktop.core.clean_text import clean_text
+from desktop.core.blocks import Block
+from desktop.core.clean_text import Settings, clean_blocks
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Meta
 
+_BREAK = "\x1e"  # stands for <lb/> until the text is split into lines
+_HTML_SETTINGS = Settings(find_region=False, html=True)
+# Elements whose text is one block; everything else is walked into.
+_BLOCK_TAGS = {"p", "head", "item", "row", "quote", "code"}
+_CONTAINERS = {"body", "div", "list", "table", "section", "main", "doc"}
+
 
 def clean_html(html: str, name: str = "page") -> Article:
+    """Extract the article of a saved web page; raise PrecisError when the page holds none."""
     import trafilatura
 
     # No URL is passed and nothing is fetched: trafilatura only parses the string given.
-    text = trafilatura.extract(
-        html, output_format="txt", include_comments=False, include_tables=True,
-        favor_precision=False, deduplicate=False, with_metadata=False,
-    )
-    meta = trafilatura.extract_metadata(html)
-    title = (meta.title if meta and meta.title else "") or _title_tag(html)
-    if not text or not text.strip():
+    # Comments are left out: they are not the article (and they cost a point of precision).
+    try:
+        doc = trafilatura.bare_extraction(
+            html, output_format="python", include_comments=False, include_tables=True,
+            include_images=False, deduplicate=False, with_metadata=True,
+        )
+    except (ValueError, TypeError, RecursionError) as exc:  # malformed markup deep inside lxml
+        raise PrecisError(f"{name}: this web page cannot be read ({exc.__class__.__name__})") from None
+    body = getattr(doc, "body", None) if doc is not None else None
+    blocks = html_blocks(body) if body is not None else []
+    if not blocks:
         raise PrecisError(f"{name}: no article text found in this web page")
-    article = clean_text(text.replace("\n", "\n\n"), title_hint=title or " ")
+    title = _clean(_attr(doc, "title")) or _title_tag(html)
+    article = clean_blocks(blocks, title_hint=title or " ", settings=_HTML_SETTINGS)
+    if not any(p.kind != "caption" for p in article.paragraphs):
+        raise PrecisError(f"{name}: no article text found in this web page")
     return Article(
-        title=title.strip() or name,
+        title=article.title or name,
         paragraphs=article.paragraphs,
         removed=article.removed,
         meta=Meta(
-            author=(meta.author or "") if meta else "",
-            date=(meta.date or "") if meta else "",
-            site=(meta.sitename or "") if meta else "",
+            author=_clean(_attr(doc, "author")),
+            date=_clean(_attr(doc, "date")),
+            site=_clean(_attr(doc, "sitename")) or article.meta.site,
+            language=article.meta.language,
         ),
     )
 
 
+def html_blocks(body: Any) -> list[Block]:
+    """Blocks from trafilatura's output tree: one per paragraph, heading, list item or table row.
+
+    Text that sits loose between elements (a page without <p> tags) becomes a block of its own."""
+    blocks: list[Block] = []
+    group = 0
+
+    def flush(parts: list[str], in_list: bool) -> None:
+        nonlocal group
+        text = _lines(parts)
+        parts.clear()
+        if text:
+            blocks.append(Block(text, group, "list" if in_list else ""))
+            group += 1
+
+    def walk(element: Any, in_list: bool) -> None:
+        nonlocal group
+        loose: list[str] = [element.text] if element.text else []
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _BLOCK_TAGS and not (tag in ("item", "quote") and _has_blocks(child)):
+                flush(loose, in_list)
+                text = _element_text(child, tag)
+                if text:
+                    blocks.append(Block(text, group, _hint(tag, in_list)))
+                    if tag not in ("item", "row"):
+                        group += 1
+            elif tag in _CONTAINERS or _has_blocks(child):
+                flush(loose, in_list)
+                walk(child, in_list or tag in ("list", "table"))
+                group += 1
+            else:
+                _collect(child, loose)  # inline markup (hi, ref, lb) between blocks
+            if child.tail:
+                loose.append(child.tail)
+        flush(loose, in_list)
+
+    walk(body, False)
+    return blocks
+
+
+def _has_blocks(element: Any) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS | {"list", "table"} for c in element)
+
+
+def _hint(tag: str, in_list: bool) -> str:
+    if tag == "head":
+        return "heading"
+    if tag == "code":
+        return "code"
+    if tag == "row":
+        return "row"
+    if tag == "item" or in_list:
+        return "list"
+    return ""
+
+
+def _element_text(element: Any, tag: str) -> str:
+    if tag == "row":
+        cells = [_clean(" ".join(c.itertext())) for c in element]
+        return " | ".join(c for c in cells if c)
+    if tag == "code":
+        return "".join(element.itertext()).strip("\n")
+    # <lb/> is a line break inside a paragraph (addresses, verse): keep it as one.
+    parts: list[str] = []
+    _collect(element, parts)
+    return _lines(parts)
+
+
+def _lines(parts: list[str]) -> str:
+    lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(element: Any, parts: list[str]) -> None:
+    """Text of an element and its descendants in reading order, <lb/> as a newline."""
+    if element.tag == "lb":
+        parts.append(_BREAK)
+    elif element.text:
+        parts.append(element.text)
+    for child in element:
+        _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _attr(doc: Any, name: str) -> str:
+    value = getattr(doc, name, None)
+    return value if isinstance(value, str) else ""
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _title_tag(html: str) -> str:
     m = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
-    return re.sub(r"\s+", " ", m.group(1)).strip() if m else ""
+    return _clean(m.group(1)) if m else ""

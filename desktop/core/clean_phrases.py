@@ -107,6 +107,13 @@ TAIL_START = re.compile(
     + r")\b(\W*$|\W*:.{0,40}$)"
     r"|^.{1,60}\b(on|at) .{0,40}\d.{0,30}\b(said|says|wrote|writes)\s*:?\s*$", _I)
 
+# End markers that also open boxes inside an article ("Related: ...", "Read more"); the article
+# may go on after them. "You may also like" or "Recommended" never sit inside one.
+INLINE_MARKER = re.compile(
+    r"^\W*(related( (stories|articles|content|coverage|posts?))?|read (more|also|next)|see also|also read"
+    r"|share( this( story| article| post)?)?|lire aussi|à lire aussi|voir aussi|leggi anche"
+    r"|lesen sie auch|mehr zum thema|leia também|veja também|lee también|ver también)\b", _I)
+
 HASH = re.compile(
     r"^(?:[0-9a-f]{12,}|[0-9A-F]{12,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[A-Za-z0-9+/_-]{24,}={0,2})$")

@@ -43,6 +43,7 @@ _TAIL_MARKER, _JUNK, _INLINE_JUNK = -8.0, -2.0, -1.0
 _INLINE_REASONS = frozenset({"advert", "credit", "hash", "duplicate"})
 _STRONG = 2.5
 _RESUME_STREAK = 4
+_INLINE_REACH, _INLINE_PROSE = 6, 20  # blocks looked at after a marker; words of a strong paragraph
 _GAP_WEIGHT = 2.0  # how much junk between two runs of prose counts against joining them
 _LEN_40, _LEN_20, _LEN_10, _LEN_5, _LEN_SHORT = 3.0, 2.0, 0.8, -0.2, -0.6
 _END_BONUS = 0.6
@@ -71,6 +72,7 @@ class Settings:
 
     find_region: bool = True
     language: str = ""
+    html: bool = False  # blocks come from a page's markup (trafilatura), with structural hints
 
 
 def clean_text(text: str, title_hint: str = "", settings: Settings | None = None) -> Article:
@@ -113,7 +115,7 @@ def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[
     _score(units)
     region = _main_region(units) if settings.find_region else (0, len(units))
     _decide(units, region)
-    _mark_duplicates(units)
+    _mark_duplicates(units, settings.html)
     return units, language
 
 
@@ -141,7 +143,8 @@ def _mark_hard_junk(units: list[_Unit], title: str) -> None:
     keys = {u.key for u in units}
     for u in units:
         text = u.text.strip()
-        if u.block.hint == "code":
+        if u.block.hint in ("code", "row"):
+            # Code and table cells say what they say: numbers and short names are data there.
             continue
         if not u.key:
             # Only punctuation or symbols: separators, bullets, arrows.
@@ -176,13 +179,19 @@ def _same_as_title(key: str, title_key: str) -> bool:
     return len(short) >= 0.6 * len(long) and short in long
 
 
-def _mark_duplicates(units: list[_Unit]) -> None:
-    """Keep the first kept copy of a paragraph; every other copy is a duplicate."""
+def _mark_duplicates(units: list[_Unit], html: bool = False) -> None:
+    """Keep the first kept copy of a paragraph; every other copy is a duplicate.
+
+    In a page's marked-up text, repeats the extractor kept are mostly meant (recipe steps, the
+    same interview question to each guest): only a copy right after the first goes."""
     kept: set[str] = {u.key for u in units if u.reason is None}
     first: set[str] = set()
+    previous = ""  # key of the block just before, when it was kept
     for u in units:
+        repeat = u.key == previous if html else u.key in first
+        previous = u.key if u.reason is None else ""
         if u.reason is None:
-            if u.key in first and (u.tokens >= 3 or u.block.hint != "list"):
+            if repeat and (u.tokens >= 3 or u.block.hint not in ("list", "row")):
                 u.reason = "duplicate"
             first.add(u.key)
         elif u.key in kept and u.reason in ("navigation", "boilerplate", "related", "footer"):
@@ -191,7 +200,10 @@ def _mark_duplicates(units: list[_Unit]) -> None:
 
 def _score(units: list[_Unit]) -> None:
     """Prose scores, damped after a marker that ends articles ("Comments", "Related") once some
-    prose came before it: what follows is comments or teasers more often than article."""
+    prose came before it: what follows is comments or teasers more often than article.
+
+    A "Related" or "Read more" box inside the article is told apart by what follows it: strong
+    prose within a few blocks. Such a marker weighs like an advert and damps nothing."""
     seen_prose = 0.0
     damp = 1.0
     for u in units:
@@ -199,9 +211,13 @@ def _score(units: list[_Unit]) -> None:
     _penalise_headline_runs(units)
     _penalise_menu_runs(units)
     streak = 0  # strong paragraphs in a row: the article resuming after an inline "Related" box
-    for u in units:
+    for i, u in enumerate(units):
         if u.reason and seen_prose >= _PROSE_BEFORE_TAIL and phrases.TAIL_START.match(u.text):
-            damp, streak = _TAIL_DAMPING, 0
+            if _inline_marker(units, i):
+                u.score = _INLINE_JUNK
+                u.notes.append("inline")
+            else:
+                damp, streak = _TAIL_DAMPING, 0
         if u.score >= _STRONG:
             streak += 1
             if streak >= _RESUME_STREAK:
@@ -211,6 +227,22 @@ def _score(units: list[_Unit]) -> None:
         if u.score > 0:
             seen_prose += u.score
             u.score *= damp
+
+
+def _inline_marker(units: list[_Unit], i: int) -> bool:
+    """True when a "Related"/"Read more"/"Share" marker at i is followed, within a few blocks and
+    before any other end marker or comment, by two strong prose paragraphs: the article goes on."""
+    if not phrases.INLINE_MARKER.match(units[i].text):
+        return False
+    strong = 0
+    for u in units[i + 1:i + 1 + _INLINE_REACH]:
+        if u.reason == "comments" or (u.reason and phrases.TAIL_START.match(u.text)):
+            return False
+        if u.reason is None and u.score >= _STRONG and u.tokens >= _INLINE_PROSE:
+            strong += 1
+            if strong >= 2:
+                return True
+    return False
 
 
 def _penalise_menu_runs(units: list[_Unit]) -> None:
@@ -257,7 +289,7 @@ def _prose_score(u: _Unit) -> float:
         # Adverts, photo credits and hashes sit inside articles: they should not split one.
         return _INLINE_JUNK if u.reason in _INLINE_REASONS else _JUNK
     n = u.tokens
-    if u.block.hint in ("heading", "code", "list"):
+    if u.block.hint in ("heading", "code", "list", "row"):
         return 0.5
     score = 0.0
     if n >= 40:
