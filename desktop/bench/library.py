@@ -67,9 +67,12 @@ def clean_bases(texts: list[tuple[str, str]]) -> list[tuple[Source, Article, Fac
 
 def variant(bases: list[tuple[Source, Article, Facts]], n: int, rng: random.Random
             ) -> tuple[Source, Article, Facts]:
-    """A distinct article from base n % len(bases): rotated, one paragraph dropped, two borrowed."""
+    """A distinct article from base n % len(bases): the dev file itself the first time, then its
+    clean text rotated, with one paragraph dropped and two borrowed."""
     source, article, facts = bases[n % len(bases)]
     round_ = n // len(bases)
+    if not round_:
+        return source, article, facts  # the dev file itself, junk and all, as a person would import it
     paras = list(article.paragraphs)
     if round_:
         if len(paras) > 3:
@@ -81,7 +84,8 @@ def variant(bases: list[tuple[Source, Article, Facts]], n: int, rng: random.Rand
         paras += [Paragraph("body", p.text) for p in borrowed]
         paras.append(Paragraph("body", f"This is update {n} of the story, filed as report {n * 7919}."))
     title = article.title if not round_ else f"{article.title} ({round_ + 1})"
-    new = Article(title=title, paragraphs=tuple(paras), removed=article.removed, meta=article.meta)
+    # The variant's file is its clean text alone, so it has nothing removed.
+    new = Article(title=title, paragraphs=tuple(paras), removed=(), meta=article.meta)
     text = title + "\n\n" + "\n\n".join(p.text for p in paras) + "\n"
     data = text.encode("utf-8")
     return (Source(name=f"{n:05}-{source.name}", data=data, text=text, format="text",

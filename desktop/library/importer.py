@@ -3,7 +3,8 @@
 Folders are walked recursively for text-like files (TEXT_EXTENSIONS; hidden files and folders are
 skipped); files named explicitly are always tried. One bad file never stops the batch: its error is
 collected in ImportReport.errors as (path, message). Articles are committed in small batches, so a
-crash or a cancel keeps everything imported before it.
+crash or a cancel keeps everything imported before it. When the library itself cannot take a write
+(disk full, read-only), the import stops with one error instead of failing every remaining file.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class ImportReport:
     existing: list[int] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    stopped: bool = False  # the library could not take more writes (disk full...): the rest was skipped
 
 
 def collect_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -83,20 +85,28 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
     report = ImportReport(errors=errors)
     total = len(files)
     batch: list[tuple[Path, Source, Article, Facts]] = []
+    processed = 0
 
-    def flush() -> None:
+    def flush(done: int) -> None:
         if not batch:
             return
         try:
             results = lib.add_many([(s, a, f) for _, s, a, f in batch])
         except PrecisError:
-            # One entry may be at fault (or the disk): retry one by one to keep the others.
+            # The batch may not fit on a nearly full disk: retry one by one to keep what fits.
             results = []
-            for path, s, a, f in batch:
+            for n, (path, s, a, f) in enumerate(batch):
                 try:
                     results.append(lib.add(s, a, f))
                 except PrecisError as exc:
-                    report.errors.append((str(path), str(exc)))
+                    # A single add fails only when the library cannot take writes (disk full,
+                    # read-only, damaged, busy): every later file would fail the same way, so stop
+                    # with one message instead of one per file.
+                    left = len(batch) - n + total - done
+                    report.errors.append((str(path), f"{exc} The import stopped there: {left} of "
+                                                     f"{total} files were not added."))
+                    report.stopped = True
+                    break
         for result in results:
             (report.added if result.created else report.existing).append(result.id)
         batch.clear()
@@ -115,8 +125,12 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
         else:
             batch.append((path, source, article, facts))
             if len(batch) >= BATCH:
-                flush()
+                flush(done)
+                if report.stopped:
+                    break
         if progress is not None:
             progress(done, total, path.name)
-    flush()
+        processed = done
+    if not report.stopped:
+        flush(processed)
     return report

@@ -8,16 +8,21 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 16  # a pasted paragraph should not become a 500-term query
 
 
-def fts_query(text: str) -> str | None:
-    """`"word"*` for each word, ANDed. Quotes, operators (AND, NEAR, -, ^, :) and brackets are
-    plain text here, so no input can raise a syntax error. None when there is nothing to search."""
-    terms = _TOKEN.findall(text or "")
-    if not terms:
-        return None
+def query_terms(text: str) -> list[str]:
+    """The distinct words of a query, lower case, in order (at most MAX_TERMS)."""
     seen: list[str] = []
-    for term in terms:
+    for term in _TOKEN.findall(text or ""):
         low = term.lower()
         if low not in seen:
             seen.append(low)
+    return seen[:MAX_TERMS]
+
+
+def fts_query(text: str) -> str | None:
+    """`"word"*` for each word, ANDed. Quotes, operators (AND, NEAR, -, ^, :) and brackets are
+    plain text here, so no input can raise a syntax error. None when there is nothing to search."""
+    terms = query_terms(text)
+    if not terms:
+        return None
     # \w never matches a double quote, so wrapping in quotes is a full escape.
-    return " ".join(f'"{t}"*' for t in seen[:MAX_TERMS])
+    return " ".join(f'"{t}"*' for t in terms)

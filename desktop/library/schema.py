@@ -3,6 +3,8 @@
 Version 1 (the first library: entries, original bytes, cleaned article, tags) is kept exactly as
 it shipped so an old file migrates through the same steps as a new one is created.
 Version 2 adds search (FTS5), summary settings, restorations and near-duplicate sketches.
+Version 3 makes the search index contentless, with its rows kept compressed (desktop.library.search_index),
+which about halves the file.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ CREATE VIRTUAL TABLE fts USING fts5(
 INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 5.0, 2.0)');
 """
 
-CURRENT = 2
+CURRENT = 3
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -113,6 +115,16 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM entries WHERE trashed IS NOT NULL)")
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    from desktop.library import search_index
+
+    rows = conn.execute("SELECT rowid, title, body, tags, facts FROM fts").fetchall()
+    conn.execute("DROP TABLE fts")
+    search_index.create(conn)
+    for entry_id, title, body, tags, facts in rows:
+        search_index.put(conn, entry_id, title or "", body or "", tags or "", facts or "")
+
+
 def _script(conn: sqlite3.Connection, script: str) -> None:
     # executescript would COMMIT the migration's transaction; run statements one by one instead.
     for statement in script.split(";\n"):
@@ -120,4 +132,4 @@ def _script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}

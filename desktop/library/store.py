@@ -31,10 +31,17 @@ from pathlib import Path
 
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Facts, Source
-from desktop.library import paths
-from desktop.library.codec import apply_restorations, article_from_blob, article_to_blob, pack, unpack
+from desktop.library import paths, search_index
+from desktop.library.codec import (
+    apply_restorations,
+    article_from_blob,
+    article_to_blob,
+    dictionary,
+    pack,
+    unpack,
+)
 from desktop.library.identity import NEAR_THRESHOLD, bands, content_hash, similarity, sketch
-from desktop.library.query import fts_query
+from desktop.library.query import fts_query, query_terms
 from desktop.library.schema import CURRENT, MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -316,10 +323,10 @@ class Library:
         )
         entry_id = int(cur.lastrowid)
         ftext = facts_text(facts)
+        packed = pack(source.data)
         conn.execute("INSERT INTO contents (entry_id, source, article, facts) VALUES (?, ?, ?, ?)",
-                     (entry_id, pack(source.data), article_to_blob(article), ftext))
-        conn.execute("INSERT INTO fts (rowid, title, body, tags, facts) VALUES (?, ?, ?, '', ?)",
-                     (entry_id, article.title, body, ftext))
+                     (entry_id, packed, article_to_blob(article, dictionary(packed)), ftext))
+        search_index.put(conn, entry_id, article.title, body, "", ftext)
         if sig is not None:
             conn.executemany("INSERT OR IGNORE INTO near_bands (key, entry_id) VALUES (?, ?)",
                              [(k, entry_id) for k in bands(sig)])
@@ -344,16 +351,16 @@ class Library:
     def _index(self, conn: sqlite3.Connection, entry_id: int) -> None:
         """(Re)write an entry's search row from what is stored (after untrash, tags, restore)."""
         row = conn.execute(
-            "SELECT e.title, c.article, c.facts, e.trashed FROM entries e "
+            "SELECT e.title, c.article, c.facts, e.trashed, c.source FROM entries e "
             "JOIN contents c ON c.entry_id = e.id WHERE e.id = ?", (entry_id,)).fetchone()
-        conn.execute("DELETE FROM fts WHERE rowid = ?", (entry_id,))
+        search_index.drop(conn, entry_id)
         if row is None or row[3] is not None:
             return
-        title, blob, ftext, _ = row
-        article = apply_restorations(article_from_blob(blob), self._restored(conn, entry_id))
+        title, blob, ftext, _, packed = row
+        article = apply_restorations(article_from_blob(blob, dictionary(packed)),
+                                     self._restored(conn, entry_id))
         tags = " ".join(self._tags_of(conn, entry_id))
-        conn.execute("INSERT INTO fts (rowid, title, body, tags, facts) VALUES (?, ?, ?, ?, ?)",
-                     (entry_id, title, article.body_text, tags, ftext))
+        search_index.put(conn, entry_id, title, article.body_text, tags, ftext)
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -363,13 +370,14 @@ class Library:
                 "SELECT e.id, e.title, e.source_name, e.source_path, e.format, e.encoding, e.author, "
                 "e.date, e.site, e.words, e.added, e.opened, e.read, e.position, e.summary_algorithm, "
                 "e.summary_sentences, e.summary_ratio, e.near_duplicate_of, e.source_size, "
-                "c.article, c.facts FROM entries e JOIN contents c ON c.entry_id = e.id WHERE e.id = ?",
+                "c.article, c.facts, c.source FROM entries e JOIN contents c ON c.entry_id = e.id "
+                "WHERE e.id = ?",
                 (int(id),)).fetchone()
             if row is None:
                 raise PrecisError(f"No article with id {id} in the library.")
             restored = self._restored(conn, row[0])
             tags = tuple(self._tags_of(conn, row[0]))
-        article = apply_restorations(article_from_blob(row[19]), restored)
+        article = apply_restorations(article_from_blob(row[19], dictionary(row[21])), restored)
         return Entry(
             id=row[0], title=row[1], source_name=row[2], source_path=row[3], format=row[4],
             encoding=row[5], author=row[6], date=row[7], site=row[8], words=row[9], added=row[10],
@@ -437,22 +445,23 @@ class Library:
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
-        sql = (
-            f"SELECT {self._ROW}, h.snip, h.rank FROM ("
-            "  SELECT rowid AS id, rank, snippet(fts, 1, ?, ?, '…', 12) AS snip FROM fts"
-            "  WHERE fts MATCH ? ORDER BY rank LIMIT ?"
-            ") h JOIN entries e ON e.id = h.id WHERE e.trashed IS NULL ORDER BY h.rank"
-        )
         with self._lock:
             try:
-                rows = self._conn.execute(sql, (SNIPPET_OPEN, SNIPPET_CLOSE, match, int(limit))).fetchall()
+                ranked = search_index.matches(self._conn, match, limit)
+                ids = [i for i, _ in ranked]
+                marks = ",".join("?" * len(ids))
+                rows = {r[0]: r for r in self._conn.execute(
+                    f"SELECT {self._ROW} FROM entries e WHERE e.trashed IS NULL AND e.id IN ({marks})", ids)}
+                excerpts = search_index.snippets(self._conn, [i for i in ids if i in rows], query_terms(query),
+                                                 (SNIPPET_OPEN, SNIPPET_CLOSE))
             except sqlite3.OperationalError as exc:
                 # The query is fully escaped; anything left is a bug, not the person's fault.
                 log.warning("search %r failed: %s", query, exc)
                 return []
             except sqlite3.Error as exc:
                 raise _error(exc, self.path) from None
-        return [SearchHit(row=self._row(r[:10]), snippet=r[10] or "", rank=float(r[11])) for r in rows]
+        return [SearchHit(row=self._row(rows[i]), snippet=excerpts.get(i, ""), rank=rank)
+                for i, rank in ranked if i in rows]
 
     # ---- tags ----------------------------------------------------------------------------------
 
@@ -494,9 +503,7 @@ class Library:
             self._index_tags(conn, entry_id)
 
     def _index_tags(self, conn: sqlite3.Connection, entry_id: int) -> None:
-        if conn.execute("SELECT 1 FROM fts WHERE rowid = ?", (entry_id,)).fetchone() is not None:
-            conn.execute("UPDATE fts SET tags = ? WHERE rowid = ?",
-                         (" ".join(self._tags_of(conn, entry_id)), entry_id))
+        search_index.retag(conn, entry_id, " ".join(self._tags_of(conn, entry_id)))
 
     # ---- reading state -------------------------------------------------------------------------
 
@@ -550,7 +557,7 @@ class Library:
             for entry_id in ids:
                 conn.execute("UPDATE entries SET trashed = ? WHERE id = ? AND trashed IS NULL",
                              (now(), entry_id))
-                conn.execute("DELETE FROM fts WHERE rowid = ?", (entry_id,))
+                search_index.drop(conn, entry_id)
 
     def untrash(self, ids: Iterable[int]) -> None:
         ids = [int(i) for i in ids]
@@ -572,7 +579,7 @@ class Library:
         with self._write() as conn:
             ids = [r[0] for r in conn.execute("SELECT id FROM entries WHERE trashed IS NOT NULL")]
             for entry_id in ids:
-                conn.execute("DELETE FROM fts WHERE rowid = ?", (entry_id,))
+                search_index.drop(conn, entry_id)
             conn.execute("DELETE FROM entries WHERE trashed IS NOT NULL")
             conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")
         return len(ids)
@@ -611,7 +618,7 @@ class Library:
                     (content_hash(body, source.data), article.title, meta.author, meta.date, meta.site,
                      article.word_count, source.format, source.encoding, sig, entry_id))
                 conn.execute("UPDATE contents SET article = ?, facts = ? WHERE entry_id = ?",
-                             (article_to_blob(article), ftext, entry_id))
+                             (article_to_blob(article, dictionary(blob)), ftext, entry_id))
                 conn.execute("DELETE FROM near_bands WHERE entry_id = ?", (entry_id,))
                 if sig is not None:
                     conn.executemany("INSERT OR IGNORE INTO near_bands (key, entry_id) VALUES (?, ?)",

@@ -17,7 +17,7 @@ import pytest
 
 from desktop.core.errors import PrecisError
 from desktop.library import paths
-from desktop.library.schema import V1
+from desktop.library.schema import CURRENT, V1
 from desktop.library.store import Library
 from tests.library.articles import article_text, write_article
 
@@ -50,7 +50,7 @@ def test_migrates_a_version_1_library_after_a_backup() -> None:
     _v1_library(db)
     lib = Library.open()
     try:
-        assert lib._conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert lib._conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT
         entry = lib.get(1)
         assert (entry.title, entry.author, entry.site, entry.read, entry.tags) == (
             "Old harbour story", "Ann Writer", "Old Site", True, ("archive",))

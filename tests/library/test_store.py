@@ -10,7 +10,8 @@ import pytest
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
 from desktop.core.load import load_bytes, load_path
-from desktop.library import paths
+from desktop.library import paths, search_index
+from desktop.library.schema import CURRENT
 from desktop.library.store import SNIPPET_CLOSE, SNIPPET_OPEN, Library
 from tests.library.articles import article_text, write_article
 
@@ -36,7 +37,7 @@ def test_opens_in_the_data_dir_with_wal_and_current_schema(lib: Library) -> None
     assert lib.notice is None
     assert lib._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert lib._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert lib._conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert lib._conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT
 
 
 def test_same_article_from_another_path_and_encoding_is_found_not_duplicated(
@@ -225,7 +226,8 @@ def test_reclean_keeps_state_and_reindexes(lib: Library) -> None:
     a = add_text(lib, article_text(80))
     lib.add_tags(a.id, ["saved"])
     lib.mark_read(a.id)
-    lib._conn.execute("UPDATE fts SET body = 'stale' WHERE rowid = ?", (a.id,))
+    with lib._write() as conn:  # a stale index row, as an older cleaner would have left
+        search_index.put(conn, a.id, "stale", "stale", "", "")
     assert lib.search("zeta80word") == []
     assert lib.reclean() == 1
     entry = lib.get(a.id)
