@@ -1,9 +1,11 @@
 """Key facts (people, organisations, places, numbers, dates, quotes, keywords), each tied to a sentence.
 
-No downloaded models: names come from capitalised spans, classified by titles ("Mr", "President"),
-organisation words and suffixes, acronyms with their expansion, and gazetteers (desktop.core.gazetteer).
-Mentions of one entity are merged ("Assad’s" -> "Assad" -> "Bashar al-Assad", "al-Jawlani" ->
-"al-Jolani") and counted; each fact points to the first sentence that mentions it.
+No downloaded models: names come from capitalised spans. Each mention adds evidence for a kind:
+titles before it ("Mr", "Foreign Secretary"), an age or a role after it (", 54,", ", the HTS leader"),
+a known given name, organisation words and suffixes ("Party", "Ministry", "Inc"), acronyms with
+their expansion, and gazetteers (desktop.core.gazetteer). Mentions of one entity are merged
+("Assad’s" -> "Assad" -> "Bashar al-Assad", "al-Jawlani" -> "al-Jolani", "Tate" -> "Tate Gallery")
+and counted; each fact points to the first sentence that mentions it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.core.gazetteer import fold, is_demonym, is_place
+from desktop.core.gazetteer import fold, is_demonym, is_given_name, is_place, is_region
 from desktop.core.keywords import keyphrases
 from desktop.core.model import Fact, Facts, Sentence
 from desktop.core.stopwords import stop_words
+
+# ---- dates and times -----------------------------------------------------------------------------
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -27,14 +31,19 @@ _DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?"
     rf"|(?:January|February|March|April|June|July|August|September|October|November|December)"
     rf"\s+\d{{4}}"
-    rf"|{_DAYS}|(?:1[5-9]|20)\d{{2}}s|(?<![$£€¥\d,.])(?:1[5-9]|20)\d{{2}}(?![\d,]|\.\d))\b"
+    rf"|{_DAYS}|(?:1[5-9]|20)\d{{2}}s|(?<![$£€¥\d,.])(?:1[5-9]|20)\d{{2}}(?![\d,]|\.\d)"
+    # Times of day: "10:30", "3pm", "9.15 a.m.", optionally with a zone ("14:00 GMT").
+    r"|(?<![\d.:])\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:GMT|UTC|BST|CET|EST|PST|ET|PT))?(?![\d:]))"
+    r"(?!\w)"
 )
-_MONTH_NAMES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec",
-}
-_DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+# ---- numbers -------------------------------------------------------------------------------------
 
 _SCALE = r"(?:million|billion|trillion|thousand|hundred|bn|m|k)\b"
 _NUMBER = re.compile(
@@ -43,47 +52,90 @@ _NUMBER = re.compile(
     rf"(?P<pscale>\s?(?:%|per\s?cent\b|{_SCALE}))?"
 )
 _NUMBER_WORDS = re.compile(
-    r"\b(?:(?:[Tt]ens|[Hh]undreds|[Tt]housands|[Mm]illions) of (?:thousands of )?[a-z]+)"
+    r"\b(?:(?:[Tt]ens|[Hh]undreds|[Tt]housands|[Mm]illions) of (?:thousands of |millions of )?"
+    r"(?![Tt]housands\b|[Mm]illions\b)[a-z]{3,})"
 )
-# What a bare number counts: a following plural noun or a unit, and then the rest of its phrase.
-_UNIT_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?([a-z][a-z-]+)(?:\s+([a-z][a-z-]+))?")
-_UNITS = {
-    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes",
-    "seconds", "people", "men", "women", "children", "km", "miles", "mile", "metres", "meters",
-    "feet", "ft", "kg", "tonnes", "tons", "acres", "points", "votes", "seats", "troops", "soldiers",
-    "fighters", "jobs", "deaths", "cases", "per",
-}
+# What a bare number counts: a following noun or a unit (an aside in brackets may stand between).
+_UNIT_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?([a-z][a-z-]+)")
+_UNITS = frozenset(
+    """
+    years year months month weeks week days day hours hour minutes seconds people men women children
+    km miles mile metres meters feet ft kg tonnes tons acres points votes seats troops soldiers
+    fighters jobs deaths cases per
+    """.split()
+)
+# Where the phrase saying what a number counts stops ("100,000 people | were displaced | after ...").
+_DETAIL_STOP = frozenset(
+    """
+    after before since because when while as and but which who whom whose that than from according
+    during until unless although though if where whereas so yet or nor with without
+    """.split()
+)
+
+# ---- quotes --------------------------------------------------------------------------------------
 
 _QUOTES = (
     re.compile(r"“([^“”]{3,600})”"),
     re.compile(r'"([^"]{3,600})"'),
     re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘((?:[^‘’]|’(?=\w))+)’(?!\w)"),
 )
-_SAY = re.compile(
-    r"\b(?:said|says|say|told|added|declared|announced|warned|wrote|insisted|claimed|called|asked|"
-    r"explained|stated|tweeted|argued|replied|admitted)\b",
-    re.IGNORECASE,
+_SAY_WORDS = (
+    r"said|says|say|told|tells|added|adds|declared|announced|warned|wrote|writes|insisted|claimed|"
+    r"called|asked|explained|stated|tweeted|argued|replied|admitted|noted|recalled|urged|vowed"
 )
+_SAY = re.compile(rf"\b(?:{_SAY_WORDS})\b", re.IGNORECASE)
+# "The general command of the armed forces said ..." -> who said it, when it is no known person.
+_SUBJECT_SAID = re.compile(
+    rf"^\s*(?:[Bb]ut |[Aa]nd )?((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)\s+(?:has |had |have )?(?:{_SAY_WORDS})\b"
+)
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to ((?:the )?[\w’'-]+(?:\s+[\w’'-]+){0,5})")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*[\w]|[A-Z])"
+# ---- names ---------------------------------------------------------------------------------------
+
+# Upper-case letters of the Latin, Greek and Cyrillic scripts, so "Émile" and "Özil" are names too.
+_UPPER = "".join(
+    c for c in map(chr, [*range(0x41, 0x250), *range(0x391, 0x3AA), *range(0x400, 0x430)])
+    if c.isupper()
+)
+_U = f"[{_UPPER}]"
+_NAME_WORD = rf"(?:{_U}[\w’'.-]*\w|{_U})"
 _PARTICLE = r"(?:al|el|bin|ibn|de|del|der|di|da|du|la|le|van|von|of|the|&|for|dos|das)"
 _CAPS = re.compile(
     rf"(?<![\w’'-])(?:(?:al|el)-)?{_NAME_WORD}"
     rf"(?:(?:\s+|-)(?:{_PARTICLE}(?:\s+|-))?(?:(?:al|el)-)?{_NAME_WORD})*"
 )
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}s?$")
+_ACRONYM = re.compile(rf"^{_U}[{_UPPER}0-9&]{{1,6}}s?$")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:the |a |an )?([^,.;:()“”\"]{2,60}?)\s*(?=[,.;:)]|$)")
+# Where the noun phrase of an appositive ends ("deputy chief economist | at BMO Financial Group").
+_PHRASE_END = re.compile(r"\s(?:at|of|for|with|in|from|on|to|who|which|and)\s.*$")
+_AGE = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
 PERSON_TITLES = frozenset(
     """
-    mr mrs ms miss dr prof sir dame lord lady president vice-president minister prime chancellor
+    mr mrs ms miss mx dr prof sir dame lord lady president vice-president minister prime chancellor
     king queen prince princess sheikh emir imam pope rev father senator sen rep representative
     governor gov mayor judge justice general gen colonel col major maj captain capt lieutenant lt
     sergeant sgt commander admiral chief officer inspector detective secretary ambassador
-    spokesman spokeswoman spokesperson leader chairman chairwoman ceo founder coach manager
-    striker midfielder defender goalkeeper actress actor singer star boss
+    spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo founder coach manager
+    striker midfielder defender goalkeeper actress actor singer star boss director editor auditor
+    economist analyst professor lawyer attorney presenter author writer journalist correspondent
+    executive head premier dictator commissioner chef producer player captain
     """.split()
 )
+# Words that may stand before a title in a role ("Foreign Secretary", "Shadow Education Secretary").
+_TITLE_MODIFIERS = frozenset(
+    """
+    chief deputy foreign home vice acting former prime executive general attorney managing first
+    shadow junior senior assistant interim education health defence defense finance interior
+    justice trade state culture transport energy environment labour economy treasury business
+    communications security opposition party team national regional supreme grand high
+    """.split()
+)
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+_HONORIFICS = frozenset("mr mrs ms miss mx sir dame".split())
 ORG_WORDS = frozenset(
     """
     army navy force forces air police party council ministry department agency organisation
@@ -92,29 +144,79 @@ ORG_WORDS = frozenset(
     university college school hospital inc ltd plc llc corp corporation company co club fc
     united city news times post guardian telegraph journal network channel tv radio airlines
     airways authority service services brigade brigades battalion movement alliance coalition
-    league federation fund trust society church network operation tahrir hamas hezbollah
-    al-qaeda taliban isis nato opec fbi cia
+    league federation fund trust society church operation hamas hezbollah
+    al-qaeda taliban isis nato opec fbi cia gallery museum academy communications entertainment
+    media holdings partners capital technologies technology systems industries international global
+    energy motors pharmaceuticals labs laboratories studios records press publishing insurance
+    economics consulting securities investments ventures solutions software electronics games
+    cup championship olympics festival exchange board institution centre center station agency
+    broadcasting corporation group's world enterprises telecom mobile airline railways railway
+    bancorp financial associates gmbh ag sa nv
     """.split()
+)
+# Words that, just before a name, say it is an organisation ("mobile firm Intervoice").
+_ORG_NOUNS = frozenset(
+    """
+    firm company group giant rival agency channel newspaper broadcaster club side team carrier
+    operator retailer bank maker manufacturer airline publisher network label party organisation
+    charity studio startup insurer lender supermarket chain brand
+    """.split()
+)
+# Geographic words that make "X Sea" the same place as "X" ("Mediterranean" / "Mediterranean Sea").
+_PLACE_FEATURES = frozenset(
+    "sea ocean strip heights river mountains island islands gulf bay lake valley desert peninsula "
+    "province region governorate county state city".split()
 )
 _LEADING_JUNK = frozenset(
     """
     the a an this that these those his her its their our my your on in at for by from with
     after before during when while as but and or so if then there here what who why how
     however meanwhile yesterday today tonight tomorrow last next earlier later also both
-    many some most several all every each no not one two three mr mrs ms dr
+    many some most several all every each no not one two three i i'm we it
     """.split()
 )
+# Capitalised words that are never a name on their own.
+_NEVER_ALONE = frozenset(
+    """
+    century internet web north south east west northern southern eastern western central
+    government parliament state city national international
+    """.split()
+)
+
+
+@dataclass
+class _Mention:
+    sentence: int
+    name: str
+    at_start: bool  # the first word of its sentence or of a quotation: capitals say little
+    title: str  # role words stripped before the name ("President", "Foreign Secretary")
+    prev: str  # the word before, lower case
+    after: str  # the rest of the sentence
 
 
 @dataclass
 class _Entity:
     name: str
     sentence: int
-    count: int = 1
+    count: int = 0
     kind: str = ""
+    votes: dict[str, float] = field(default_factory=lambda: {"person": 0.0, "organisation": 0.0,
+                                                             "place": 0.0})
     variants: set[str] = field(default_factory=set)
     detail: str = ""
-    votes: dict[str, int] = field(default_factory=dict)
+    acronym: str = ""
+    titled: bool = False  # a title or role was seen with it: a person for sure
+    strong: bool = False  # kind known from the name itself (gazetteer, organisation word, acronym)
+
+    def absorb(self, other: _Entity) -> None:
+        self.count += other.count
+        self.sentence = min(self.sentence, other.sentence)
+        self.variants |= other.variants | {other.name}
+        self.variants.discard(self.name)
+        self.titled = self.titled or other.titled
+        self.detail = self.detail or other.detail
+        for kind, score in other.votes.items():
+            self.votes[kind] += score
 
 
 def extract_facts(sentences: Sequence[Sentence], language: str = "english") -> Facts:
@@ -122,17 +224,21 @@ def extract_facts(sentences: Sequence[Sentence], language: str = "english") -> F
     body = [s for s in sentences if s.kind in ("body", "caption")]
     stops = stop_words(language)
     people, orgs, places = _entities(body, stops)
+    names = {fold(n) for group in (people, orgs, places) for f in group for n in (f.text, *f.variants)}
+    names |= {fold(f.detail) for f in orgs if f.detail}
+    keywords = [
+        Fact("keyword", text, sentence, count=count)
+        for text, sentence, count in keyphrases([(s.index, s.text) for s in body], stops, top=14)
+        if fold(text) not in names
+    ][:10]
     return Facts(
         people=people,
         organisations=orgs,
         places=places,
-        numbers=tuple(_numbers(body)),
+        numbers=tuple(_numbers(body, stops)),
         dates=tuple(_dates(body)),
         quotes=tuple(_quotes(body, people)),
-        keywords=tuple(
-            Fact("keyword", text, sentence, count=count)
-            for text, sentence, count in keyphrases([(s.index, s.text) for s in body], stops)
-        ),
+        keywords=tuple(keywords),
     )
 
 
@@ -146,127 +252,226 @@ def _clean_name(name: str) -> str:
 
 def _spans(text: str) -> list[tuple[int, str]]:
     """(start, name) for each capitalised span, with possessives stripped."""
-    out = []
+    out: list[tuple[int, str]] = []
     for m in _CAPS.finditer(text):
         name = m.group(0)
         # A span may run through a possessive into the next name ("Syria’s Assad"): cut it there.
-        pieces = re.split(r"(?<=\w)(?:’s|'s)\s+", name)
         offset = m.start()
-        for piece in pieces:
+        for piece in re.split(r"(?<=\w)(?:’s|'s|(?<=s)[’'])\s+", name):
             cleaned = _clean_name(piece)
             # Trailing particles ("Bank of") belong to no name.
             cleaned = re.sub(rf"(?:\s+{_PARTICLE})+$", "", cleaned)
             if cleaned:
                 out.append((offset + max(0, piece.find(cleaned[:3])), cleaned))
             offset += len(piece) + 3
-    return out
+    # "Department for Education and Skills": an organisation's name may run on over "and".
+    joined: list[tuple[int, str]] = []
+    for start, name in out:
+        if joined:
+            p_start, p_name = joined[-1]
+            between = text[p_start + len(p_name):start]
+            if (between == " and " and re.search(r" (?:for|of) ", p_name) and _has_org_word(p_name)
+                    and not _has_org_word(name)):
+                joined[-1] = (p_start, f"{p_name} and {name}")
+                continue
+        joined.append((start, name))
+    return joined
+
+
+def _has_org_word(name: str) -> bool:
+    return any(w.lower() in ORG_WORDS for w in name.split())
 
 
 def _lower_words(sentences: Sequence[Sentence]) -> set[str]:
-    """Words seen in lower case anywhere: a capitalised one at a sentence start is then no name."""
-    return {w for s in sentences for w in re.findall(r"(?<![\w-])[a-z][\w’'-]*", s.text)}
+    """Words seen in lower case anywhere: a capitalised one is then probably no name."""
+    return {
+        fold(w) for s in sentences for w in re.findall(r"(?<![\w’'-])[a-zß-ÿ][\w’'-]*", s.text)
+    }
 
 
-def _first_word_is_junk(word: str, stops: frozenset[str], lower: set[str]) -> bool:
-    w = word.lower()
+def _is_junk_word(word: str, stops: frozenset[str], lower: set[str]) -> bool:
+    w = fold(word).strip(".")
     return (
         w in stops or w in _LEADING_JUNK or w in lower or w in _DAY_NAMES or w in _MONTH_NAMES
         or is_demonym(w) or w.endswith(("ing", "ly"))
     )
 
 
+def _strip_title(words: list[str]) -> tuple[list[str], str]:
+    """Split role words off the front of a name: "Chief Minister Peter Caruana" -> Peter Caruana."""
+    cut = -1
+    for i in range(len(words) - 1):
+        w = words[i].lower().strip(".")
+        if w in PERSON_TITLES:
+            cut = i
+        elif not (w in _TITLE_MODIFIERS or is_place(words[i]) or is_demonym(words[i])
+                  or _ACRONYM.match(words[i])):
+            break
+    if cut < 0:
+        return words, ""
+    rest = words[cut + 1:]
+    if _has_org_word(" ".join(rest)) or is_place(" ".join(rest)):
+        return words, ""  # "General Motors", "General Electric Company": no title there
+    return rest, " ".join(words[: cut + 1])
+
+
+def _mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) -> list[_Mention]:
+    out: list[_Mention] = []
+    for s in body:
+        text = s.text
+        for start, name in _spans(text):
+            before = text[:start].rstrip()
+            # The first word of a sentence or of a quotation is capitalised whatever it is.
+            at_start = not before or before[-1] in "“‘(:—–[" or (
+                before[-1] in "\"'" and start > 0 and text[start - 1] in "\"'"
+            )
+            words = name.split()
+            if at_start:
+                dropped = False
+                while words and _is_junk_word(words[0], stops, lower):
+                    words.pop(0)
+                    dropped = True
+                # "However Smith ...": what follows a dropped opener is capitalised for a reason.
+                at_start = not dropped
+            words, title = _strip_title(words)
+            if not words:
+                continue
+            clean = " ".join(words)
+            prev_words = before.split()
+            prev = prev_words[-1].strip(".,“”\"'’‘").lower() if prev_words else ""
+            out.append(_Mention(s.index, clean, at_start, title, prev, text[start + len(name):]))
+    return out
+
+
+def _skip(m: _Mention) -> bool:
+    w = fold(m.name)
+    if len(m.name) < 2 or w in _DAY_NAMES or w in _MONTH_NAMES or w in _LEADING_JUNK:
+        return True
+    if w in PERSON_TITLES or w in _NEVER_ALONE or _ORDINAL.match(m.prev):
+        return True  # "President" alone, "the 18th Century"
+    words = m.name.split()
+    if all(is_demonym(x) or x.lower() in _TITLE_MODIFIERS or x.lower() in _COMPASS for x in words):
+        return True
+    # An adjective is no name: "Presidential", "US Congressional".
+    if not m.title and re.search(r"(?:ional|ial)$", words[-1]) and not is_place(m.name):
+        return True
+    return bool(re.fullmatch(r"[IVXLC]+|[A-Z]\.?", m.name))
+
+
+def _vote(e: _Entity, m: _Mention) -> None:
+    """Add one mention's evidence for what the entity is."""
+    v = e.votes
+    name = m.name
+    words = name.split()
+    if m.title or m.prev in PERSON_TITLES:
+        v["person"] += 3
+        e.titled = True
+        # The role is worth showing ("Foreign Secretary"); a plain "Mr" is not.
+        role_words = [w for w in m.title.split() if w.lower().strip(".") not in _HONORIFICS]
+        e.detail = e.detail or " ".join(role_words)
+    if _AGE.match(m.after) or re.match(r"\s*,\s*who\b", m.after):
+        v["person"] += 3
+    role = _APPOSITIVE.match(m.after)
+    if role:
+        head = _PHRASE_END.sub("", role.group(1)).split()[-1].lower().strip("’'")
+        if head in PERSON_TITLES:
+            v["person"] += 3
+            e.titled = True
+            e.detail = e.detail or role.group(1).strip()
+        elif head in ORG_WORDS:
+            v["organisation"] += 3
+            e.detail = e.detail or role.group(1).strip()
+    if len(words) > 1 and _SAY.match(m.after.lstrip()):
+        v["person"] += 1
+    if m.prev in _ORG_NOUNS:
+        v["organisation"] += 2  # "mobile firm Intervoice", "the news agency Anadolu"
+    if m.prev in ("in", "near", "into") and len(words) == 1:
+        v["place"] += 0.5
+    if re.match(r"\s*(?:province|region|city|county|district|governorate)\b", m.after, re.I):
+        v["place"] += 3
+
+
+def _name_evidence(e: _Entity, lower: set[str]) -> None:
+    """Evidence from the name itself, counted once per entity."""
+    name = e.name
+    words = name.split()
+    v = e.votes
+    if is_place(name) or (len(words) == 2 and words[0].lower() in _COMPASS and is_place(words[1])):
+        # "East Germany", "Northern Syria": still a place.
+        v["place"] += 4
+        e.strong = True
+    elif _has_org_word(name):
+        v["organisation"] += 4
+        e.strong = True
+    elif _ACRONYM.match(name) or "&" in name or re.search(r"\d", name):
+        v["organisation"] += 2
+        e.strong = True
+    elif any(re.search(r"\w[A-Z]", w.replace("-", "")) and not w.startswith(("Mc", "Mac"))
+             for w in words):
+        v["organisation"] += 2  # internal capitals: "PlayStation", "ClearView"
+    if len(words) > 1:
+        if words[0] == "The" or any(w in ("of", "for") for w in words):
+            v["organisation"] += 1.5
+        if is_given_name(words[0]):
+            v["person"] += 2
+        if any(re.match(r"(?:al|el|bin|ibn)\b", w) for w in words[1:]):
+            v["person"] += 1.5
+        if any(is_place(w) or is_demonym(w) for w in words):
+            v["organisation"] += 1  # "Real Madrid", "Greek Parliament", "Tate Britain"
+        if any(fold(w) in lower for w in words if w[0].isupper()):
+            # Made of everyday words ("Orange Smartphones", "White Rose"): a brand or a group.
+            v["organisation"] += 0.5
+        elif all(re.fullmatch(r"[A-Z][a-z’'-]+|(?:al|el|bin|ibn|de|van|von)(?:-\w+)?", w)
+                 or re.fullmatch(r"(?:al|el)-[A-Z][\w’'-]+", w) for w in words) and len(words) <= 4:
+            v["person"] += 1  # plain "Firstname Lastname"
+    else:
+        if is_given_name(name):
+            v["person"] += 1
+        if is_region(name):
+            v["place"] += 1.5
+
+
 def _entities(
     body: Sequence[Sentence], stops: frozenset[str]
 ) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
     lower = _lower_words(body)
-    mid_caps: set[str] = set()  # names seen capitalised away from a sentence start
-    mentions: list[tuple[int, str, str, str]] = []  # sentence, name, word before, rest of sentence
-    for s in body:
-        for start, name in _spans(s.text):
-            before = s.text[:start].rstrip()
-            at_start = not before or before[-1] in "“\"‘'(—–-:" and len(before) < 3
-            words = name.split()
-            if at_start:
-                while words and _first_word_is_junk(words[0], stops, lower):
-                    before = (before + " " + words.pop(0)).strip()
-                if not words:
-                    continue
-                name = " ".join(words)
-                titled = before.split()[-1].lower().strip(".") in PERSON_TITLES if before.split() else False
-                if titled:
-                    mid_caps.add(name)
-                elif len(words) == 1 and name not in mid_caps and not _known_single(name):
-                    mentions.append((s.index, name, "^", s.text[start + len(name):]))
-                    continue
-            else:
-                mid_caps.add(name)
-            prev = before.split()[-1].strip(".,").lower() if before.split() else ""
-            mentions.append((s.index, name, prev, s.text[start + len(name):]))
+    mentions = [m for m in _mentions(body, stops, lower) if not _skip(m)]
+    # A lone capitalised word at a sentence start counts only if it is seen away from one too.
+    seen_inside = {fold(m.name) for m in mentions if not m.at_start}
     entities: dict[str, _Entity] = {}
     order: list[str] = []
-    for index, name, prev, after in mentions:
-        if prev == "^" and name not in mid_caps:
-            continue  # a capitalised sentence opener never seen capitalised elsewhere
-        if _skip(name):
+    for m in mentions:
+        key = fold(m.name)
+        if m.at_start and len(m.name.split()) == 1 and key not in seen_inside and not (
+            is_place(m.name) or _ACRONYM.match(m.name) or m.title
+        ):
             continue
-        kind = _kind_hint(name, prev, after)
-        key = fold(name)
         entity = entities.get(key)
         if entity is None:
-            entity = entities[key] = _Entity(name, index)
+            entity = entities[key] = _Entity(m.name, m.sentence)
             order.append(key)
-        else:
-            entity.count += 1
-        if kind:
-            entity.votes[kind] = entity.votes.get(kind, 0) + 1
-        acronym = re.match(r"\s*\(([A-Z][A-Z0-9&]{1,6})\)", after)
-        if acronym and _initials_match(acronym.group(1), name):
-            entity.detail = acronym.group(1)
-    return _resolve(entities, order)
-
-
-def _known_single(name: str) -> bool:
-    return is_place(name) or bool(_ACRONYM.match(name)) or name.lower() in ORG_WORDS
-
-
-def _skip(name: str) -> bool:
-    w = name.lower()
-    if w in _DAY_NAMES or w in _MONTH_NAMES or w in _LEADING_JUNK or len(name) < 2:
-        return True
-    words = name.split()
-    if all(is_demonym(x) for x in words):
-        return True
-    return bool(re.fullmatch(r"[IVXLC]+|[A-Z]\.?", name))
+        entity.count += 1
+        _vote(entity, m)
+        acronym = re.match(r"\s*\(([A-Z][A-Z0-9&]{1,6})\)", m.after)
+        if acronym and _initials_match(acronym.group(1), m.name):
+            entity.acronym = acronym.group(1)
+    kept = [entities[k] for k in order]
+    for e in kept:
+        _name_evidence(e, lower)
+    # A single common word capitalised mid-sentence ("the Rock", "a Federation") is no name unless a
+    # title or the gazetteer says so.
+    kept = [
+        e for e in kept
+        if not (len(e.name.split()) == 1 and fold(e.name) in lower and not e.titled
+                and not is_place(e.name) and not _ACRONYM.match(e.name))
+    ]
+    return _resolve(kept)
 
 
 def _initials_match(acronym: str, name: str) -> bool:
     parts = [p for p in re.split(r"[\s-]+", name) if p and p[0].isupper()]
     initials = "".join(p[0] for p in parts)
     return initials.upper() == acronym.upper() or initials.upper().startswith(acronym.upper())
-
-
-def _kind_hint(name: str, prev: str, after: str) -> str:
-    words = [w.lower() for w in re.split(r"[\s]+", name)]
-    if is_place(name):
-        return "place"
-    if prev in PERSON_TITLES or prev.rstrip(".") in PERSON_TITLES:
-        return "person"
-    if any(w in ORG_WORDS for w in words) or _ACRONYM.match(name):
-        return "organisation"
-    if re.match(r"\s*(?:province|region|city|county|district|governorate)\b", after, re.I):
-        return "place"
-    if prev in ("in", "near", "into") and len(words) == 1:
-        return "place?"
-    if re.match(r"\s*,\s*(?:\d{1,3}|the|a|an|who|whose)\b", after) or re.match(
-        r"\s*(?:said|says|told|added|wrote)\b", after
-    ):
-        return "person"
-    if len(words) >= 2 and all(w[0].isupper() or w in ("al", "bin", "ibn", "de", "van", "von")
-                               for w in re.split(r"[\s]+", name)):
-        return "person?"
-    if any(p.startswith(("al-", "el-")) for p in words):
-        return "person?"
-    return ""
 
 
 def _surname(name: str) -> str:
@@ -279,81 +484,98 @@ def _skeleton(word: str) -> str:
     return re.sub(r"[aeiouwyh'’-]", "", word)
 
 
-def _same_person(a: str, b: str) -> bool:
+def _same_surname(a: str, b: str) -> bool:
     sa, sb = _surname(a), _surname(b)
     if sa == sb:
         return True
     return len(sa) >= 5 and len(sb) >= 5 and _skeleton(sa) == _skeleton(sb) and sa[0] == sb[0]
 
 
+def _decide(e: _Entity) -> str:
+    v = e.votes
+    if e.titled and v["person"] >= max(v["organisation"], v["place"]) - 1:
+        return "person"
+    best = max(v, key=lambda k: (v[k], k == "organisation"))
+    if v[best] > 0:
+        return best
+    return "organisation" if len(e.name.split()) == 1 else "person"
+
+
 def _resolve(
-    entities: dict[str, _Entity], order: list[str]
+    entities: list[_Entity],
 ) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
-    # Decide each entity's kind by its strongest evidence.
-    for key in order:
-        e = entities[key]
-        v = e.votes
-        if v.get("place"):
-            e.kind = "place"
-        elif v.get("person"):
-            e.kind = "person"
-        elif v.get("organisation"):
-            e.kind = "organisation"
-        elif v.get("person?"):
-            e.kind = "person"
-        elif v.get("place?"):
-            e.kind = "place"
-        else:
-            e.kind = "organisation" if len(e.name.split()) == 1 else "person"
-    # Acronyms join their expansion: "HTS" + "Hayat Tahrir al-Sham".
-    expansions = {e.detail: e for e in entities.values() if e.detail}
-    merged: set[str] = set()
-    for key in order:
-        e = entities[key]
-        if e.name in expansions and expansions[e.name] is not e:
-            full = expansions[e.name]
-            e.kind = "organisation"
-            e.count += full.count
-            e.sentence = min(e.sentence, full.sentence)
-            e.detail = full.name
-            e.variants.add(full.name)
-            merged.add(fold(full.name))
+    alive = list(entities)
+    by_key = {fold(e.name): e for e in alive}
+    gone: set[int] = set()
+
+    def merge(into: _Entity, other: _Entity) -> None:
+        into.absorb(other)
+        gone.add(id(other))
+
+    # Acronyms join their expansion: "HTS" + "Hayat Tahrir al-Sham" -> HTS, with the full name.
+    for e in alive:
+        if e.acronym:
+            short = by_key.get(fold(e.acronym))
+            e.votes["organisation"] += 4
+            e.strong = True
+            if short is not None and short is not e:
+                short.absorb(e)
+                short.votes["organisation"] += 4
+                short.detail = e.name
+                short.strong = True
+                gone.add(id(e))
+            else:
+                e.detail = e.acronym
+    alive = [e for e in alive if id(e) not in gone]
+    multi = [e for e in alive if len(e.name.split()) > 1]
+    # A lone word that ends a longer name is that name's surname ("Straw" -> "Jack Straw"); one that
+    # starts it is an organisation's short name ("Tate" -> "Tate Gallery").
+    for e in alive:
+        if len(e.name.split()) != 1 or id(e) in gone or is_place(e.name):
+            continue
+        key = _surname(e.name)
+        tails = [m for m in multi if id(m) not in gone and _surname(m.name) == key
+                 and not m.strong]
+        heads = [m for m in multi if id(m) not in gone and m.name.split()[0] == e.name]
+        if tails:
+            target = min(tails, key=lambda m: m.sentence)
+            target.votes["person"] += 2
+            merge(target, e)
+        elif len(heads) == 1 and (_decide(heads[0]) != "person" or e.titled):
+            merge(heads[0], e)
+    for e in alive:
+        e.kind = _decide(e)
+    alive = [e for e in alive if id(e) not in gone]
     # People: a lone surname or a respelling joins the fullest name it matches.
-    people = [entities[k] for k in order if entities[k].kind == "person" and k not in merged]
-    people.sort(key=lambda e: (-len(e.name.split()), e.sentence))
+    people = sorted((e for e in alive if e.kind == "person"),
+                    key=lambda e: (-len(e.name.split()), e.sentence))
     for i, e in enumerate(people):
-        if fold(e.name) in merged:
+        if id(e) in gone:
             continue
+        n = len(e.name.split())
         for target in people[:i]:
-            if fold(target.name) in merged or len(target.name.split()) < len(e.name.split()):
+            if id(target) in gone or not _same_surname(e.name, target.name):
                 continue
-            if _same_person(e.name, target.name) and (
-                len(e.name.split()) < len(target.name.split()) or e.name != target.name
+            m = len(target.name.split())
+            if n == m and _surname(e.name) == _surname(target.name):
+                continue  # two people sharing a family name ("Bashar" and "Hafez al-Assad")
+            if n > 1 and e.name.split()[0] != target.name.split()[0] and fold(e.name) not in fold(
+                target.name
             ):
-                if len(e.name.split()) == len(target.name.split()) and _surname(e.name) == _surname(
-                    target.name
-                ):
-                    continue  # two people sharing a family name ("Bashar" and "Hafez al-Assad")
-                target.count += e.count
-                target.sentence = min(target.sentence, e.sentence)
-                target.variants.add(e.name)
-                merged.add(fold(e.name))
-                break
-    # Single words that match a person's surname are that person, even if first guessed otherwise.
-    for key in order:
-        e = entities[key]
-        if key in merged or e.kind == "person" or len(e.name.split()) != 1 or e.kind == "place":
-            continue
-        for p in people:
-            if fold(p.name) not in merged and len(p.name.split()) > 1 and _surname(p.name) == fold(e.name):
-                p.count += e.count
-                p.sentence = min(p.sentence, e.sentence)
-                p.variants.add(e.name)
-                merged.add(key)
+                continue  # "Hafez al-Assad" is no respelling of "Abu Mohammed al-Assad"
+            merge(target, e)
+            break
+    # Places: "Mediterranean" is the "Mediterranean Sea" already listed.
+    places = [e for e in alive if e.kind == "place" and id(e) not in gone]
+    for e in places:
+        for target in places:
+            words = target.name.split()
+            if (target is not e and id(target) not in gone and len(words) == 2
+                    and words[0] == e.name and words[1].lower() in _PLACE_FEATURES):
+                merge(target, e)
                 break
     groups: dict[str, list[Fact]] = {"person": [], "organisation": [], "place": []}
-    kept = [entities[k] for k in order if k not in merged]
-    kept.sort(key=lambda e: (-e.count, e.sentence))
+    kept = sorted((e for e in alive if id(e) not in gone), key=lambda e: (-e.count, e.sentence))
     for e in kept:
         groups[e.kind].append(
             Fact(e.kind, e.name, e.sentence, detail=e.detail, count=e.count,
@@ -365,54 +587,81 @@ def _resolve(
 # ---- numbers, dates, quotes ------------------------------------------------------------------------
 
 
-def _numbers(body: Sequence[Sentence]) -> list[Fact]:
+def _counted(after: str) -> str:
+    """The phrase after "100,000 people" that says what happened to them, up to a clause break."""
+    out: list[str] = []
+    for word in after.split()[:8]:
+        bare = word.strip(",.;:!?()“”\"'’‘")
+        if not bare or bare.lower() in _DETAIL_STOP or re.search(r"\d", bare):
+            break
+        out.append(bare)
+        if bare != word.rstrip("’'”\""):
+            break  # punctuation ends the phrase
+    return " ".join(out)
+
+
+def _numbers(body: Sequence[Sentence], stops: frozenset[str]) -> list[Fact]:
     found: dict[str, Fact] = {}
     for s in body:
         dates = [m.span() for m in _DATE.finditer(s.text)]
+        taken: list[tuple[int, int]] = []
+        for m in _NUMBER_WORDS.finditer(s.text):
+            taken.append(m.span())
+            _add_number(found, m.group(0), s.index, _counted(s.text[m.end():]))
         for m in _NUMBER.finditer(s.text):
-            if any(a <= m.start() < b for a, b in dates):
+            if any(a <= m.start() < b for a, b in [*dates, *taken]):
                 continue
             text = m.group(0).strip()
             after = s.text[m.end():]
             detail = ""
             unit = _UNIT_AFTER.match(after)
             if m.group("money"):
-                if unit and unit.group(1) not in ("and", "or", "to", "in", "of", "for", "a", "the"):
-                    detail = unit.group(1)
+                if unit and unit.group(1) not in stops:
+                    detail = unit.group(1)  # "$10 million reward"
             elif unit and not after.startswith((" (", "(")):
                 first = unit.group(1)
-                if first in _UNITS or (first.endswith("s") and len(first) > 3 and not first.endswith("ss")):
+                if first in _UNITS or (first.endswith("s") and len(first) > 3 and first not in stops
+                                       and not first.endswith("ss")):
                     text = f"{text} {first}"
-                    rest = re.match(r"^\s*\S+\s+([^,.;:()“”\"]{3,60})", after)
-                    detail = rest.group(1).strip() if rest else ""
+                    detail = _counted(after[unit.end():])
                 elif not m.group("pscale") and "," not in text and "." not in text:
                     continue  # a bare small number ("2", "15") says nothing on its own
             elif not m.group("pscale") and "," not in text:
                 continue
-            key = text.lower()
-            if key in found:
-                f = found[key]
-                found[key] = Fact("number", f.text, f.sentence, f.detail or detail, f.count + 1)
-            else:
-                found[key] = Fact("number", text, s.index, detail)
-        for m in _NUMBER_WORDS.finditer(s.text):
-            key = m.group(0).lower()
-            if key not in found:
-                found[key] = Fact("number", m.group(0), s.index)
+            _add_number(found, text, s.index, detail)
     return list(found.values())
+
+
+def _add_number(found: dict[str, Fact], text: str, index: int, detail: str) -> None:
+    key = text.lower()
+    f = found.get(key)
+    if f is None:
+        found[key] = Fact("number", text, index, detail)
+    else:
+        found[key] = Fact("number", f.text, f.sentence, f.detail or detail, f.count + 1)
 
 
 def _dates(body: Sequence[Sentence]) -> list[Fact]:
     found: dict[str, Fact] = {}
     for s in body:
         for m in _DATE.finditer(s.text):
-            text = re.sub(r"\s+", " ", m.group(0)).strip(" ,.")
+            text = re.sub(r"\s+", " ", m.group(0)).strip(" ,")
+            if text.endswith(".") and not text.endswith(("a.m.", "p.m.")):
+                text = text[:-1]
             key = text.lower()
             f = found.get(key)
             found[key] = Fact("date", text, s.index) if f is None else Fact(
                 "date", f.text, f.sentence, count=f.count + 1
             )
     return list(found.values())
+
+
+def _is_title_case(quote: str) -> bool:
+    """A quoted name ("Operation Deterrence of Aggression") is no quotation."""
+    words = re.findall(r"[\w’'-]+", quote)
+    return 0 < len(words) <= 8 and all(
+        w[0].isupper() or (len(w) <= 3 and w.islower()) for w in words
+    ) and sum(w[0].isupper() for w in words) >= 2 and not quote.rstrip().endswith((".", "!", "?"))
 
 
 def _quotes(body: Sequence[Sentence], people: Sequence[Fact]) -> list[Fact]:
@@ -423,35 +672,54 @@ def _quotes(body: Sequence[Sentence], people: Sequence[Fact]) -> list[Fact]:
     seen: set[str] = set()
     for s in body:
         mentioned = _people_in(s.text, names, surnames)
-        spans = []
+        spans: list[tuple[int, int]] = []
         for pattern in _QUOTES:
             for m in pattern.finditer(s.text):
                 if any(a <= m.start() < b for a, b in spans):
                     continue
                 spans.append(m.span())
                 quote = m.group(1).strip(" ,")
-                if len(quote.split()) < 2 or quote in seen:
+                if len(quote.split()) < 2 or quote in seen or _is_title_case(quote):
                     continue
                 seen.add(quote)
                 outside = s.text[: m.start()] + " " + s.text[m.end():]
-                speaker = ""
-                in_sentence = _people_in(outside, names, surnames)
-                if in_sentence:
-                    speaker = in_sentence[0]
-                elif re.search(r"\b(?:He|She|he|she)\b", outside) and (_SAY.search(outside) or True):
-                    speaker = last_person
-                out.append(Fact("quote", quote, s.index, detail=speaker))
+                out.append(Fact("quote", quote, s.index,
+                                detail=_speaker(outside, names, surnames, last_person)))
         if mentioned:
-            last_person = mentioned[0]
+            last_person = mentioned[-1]
     return out
+
+
+def _speaker(outside: str, names: dict[str, str], surnames: dict[str, str], last: str) -> str:
+    """Who said it: a person named around the quote, "he"/"she" for the last one named, or the
+    subject of "said" ("The general command of the armed forces said ...")."""
+    in_sentence = _people_in(outside, names, surnames)
+    if in_sentence:
+        return in_sentence[0]
+    if _PRONOUN.search(outside) and last:
+        return last
+    said = _SUBJECT_SAID.match(outside)
+    if said:
+        subject = said.group(1).strip()
+        if subject.split()[0].lower() in ("the", "a", "an"):
+            subject = subject.split(maxsplit=1)[-1] if " " in subject else ""
+        if subject and not _PRONOUN.fullmatch(subject) and subject.lower() not in (
+            "it", "they", "we", "i", "you"
+        ):
+            return subject
+    according = _ACCORDING_TO.search(outside)
+    if according:
+        return according.group(1)
+    return ""
 
 
 def _people_in(text: str, names: dict[str, str], surnames: dict[str, str]) -> list[str]:
     found: list[tuple[int, str]] = []
-    for _, name in _spans(text):
-        key = fold(name)
-        person = names.get(key) or surnames.get(_surname(name)) if name else None
+    for start, name in _spans(text):
+        words, _ = _strip_title(name.split())
+        name = " ".join(words)
+        person = names.get(fold(name)) or surnames.get(_surname(name)) if name else None
         if person:
-            found.append((text.find(name), person))
+            found.append((start, person))
     found.sort()
     return [p for _, p in found]

@@ -63,6 +63,38 @@ DEMONYMS = frozenset(
     vietnamese welsh yemeni zambian zimbabwean african latino hispanic western eastern northern
     southern soviet ottoman persian sunni shia shiite alawite druze christian muslim jewish
     islamist jihadist catholic protestant orthodox
+    spaniard spaniards briton britons brit brits swede swedes dane danes finn finns pole poles scot
+    scots turk turks kurd kurds arabs serb serbs croat croats
+    """.split()
+)
+
+# Common given names across the languages news reports most often (a first word from this list makes
+# a capitalised span a person unless other evidence says otherwise). Curated, deliberately short.
+GIVEN_NAMES = frozenset(
+    """
+    aaron abdul abdullah abu adam adrian ahmad ahmed aisha alan albert alex alexander alexandra alexei
+    alfred ali alice alicia amanda amir amy ana andrea andreas andrew andrei andy angela angelina
+    ann anna anne anthony antonio arnold arthur ashley barack barbara barry bashar ben benjamin
+    bernard bernie beth betty bill billy bob boris brad brendan brian bruce carl carlos carol
+    caroline catherine charles charlie charlotte chris christian christina christine christopher
+    claire colin craig dan daniel danny darren dave david dean deborah dennis diana diane dick
+    dmitry dominic dominick donald donna doris dorothy douglas duncan ed eddie edward elizabeth
+    ellen emily emma emmanuel eric erik ernest eva evan fatima felix fernando francis francesca
+    francisco frank fred frederick gabriel gareth gary george gerald gerhard gordon graham greg
+    gregory hafez hamid hans harold harry hassan heather helen henry herbert hillary howard hugh
+    hussein ian igor isaac ivan jack jacob jacques james jamie jan jane janet jason javier jean
+    jeff jeffrey jennifer jeremy jerry jessica jim jimmy joan joe joel johann john johnny jonathan
+    jorge jose joseph joshua juan julia julian julie justin karen karl kate katherine kathleen
+    katie keith kelly ken kenneth kevin khalid kim kirsty kostas lars laura lee leo leonard liam
+    linda lisa louis louise luca lucy luis luke mahmoud manuel marc marco margaret maria marie
+    mario mark martin mary matt matthew max maxim michael michel michelle miguel mike mikhail
+    mohamed mohammad mohammed muhammad nancy naomi natalia nathan neil nicholas nick nicola
+    nicolas nigel noah oliver omar pablo pamela patrick paul paula pedro peter phil philip
+    philippe pierre rachel rafael ralph ray raymond rebecca richard rick rishi rob robert robin
+    roger ronald rosa ross roy ruth ryan saddam salman sam samantha samuel sandra sarah scott sean
+    sergei sergey simon sophie stephen steve steven stuart susan tariq ted teresa terry theresa
+    thomas tim timothy toby tom tommy tony valerie vanessa victor victoria vincent vladimir walter
+    wayne william xi yasser yuri yusuf zach
     """.split()
 )
 
@@ -72,6 +104,18 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.replace("’", "'").lower().strip()
+
+
+_ZONE_AREAS = frozenset(
+    {"Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
+)
+# Zone names that are more often a person, a word or an abbreviation than the place.
+_ZONE_NOT_PLACES = frozenset(
+    """
+    act lhi nsw north south west center oral virgin knox christmas easter wake midway currie darwin
+    regina victoria stanley chatham johnston resolute marengo beulah creston dawson nome yap truk
+    """.split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -94,9 +138,12 @@ def places() -> frozenset[str]:
         import zoneinfo
 
         for zone in zoneinfo.available_timezones():
-            city = zone.rsplit("/", 1)[-1]
-            if "/" in zone and not city.startswith(("GMT", "UTC", "Etc")) and city.isascii():
+            area, _, city = zone.rpartition("/")
+            # Only city zones ("Europe/Paris"); legacy aliases ("US/Eastern") and Antarctic bases
+            # named after people ("Casey", "Davis") are no places a reader means.
+            if area.split("/")[0] in _ZONE_AREAS and city.isascii():
                 names.add(fold(city.replace("_", " ")))
+        names -= _ZONE_NOT_PLACES
     except Exception:  # noqa: BLE001 - no time-zone data is fine, the curated list remains
         pass
     names.update({"us", "usa", "uk", "uae", "america", "britain", "great britain", "russia",
@@ -105,10 +152,52 @@ def places() -> frozenset[str]:
     return frozenset(names)
 
 
+_REGION_TYPES = frozenset({"State", "Province", "Governorate", "Region", "County", "Prefecture"})
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Folded names of states, provinces and counties (pycountry subdivisions).
+
+    Weaker evidence than places(): some are also given names or common words ("Angus", "Bury"), so
+    the extractor only leans on them when nothing else says what a name is.
+    """
+    names: set[str] = set()
+    try:
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            if sub.type in _REGION_TYPES and "[" not in sub.name and "," not in sub.name:
+                names.add(fold(sub.name))
+    except ImportError:  # pragma: no cover - pycountry comes with sumy
+        pass
+    return frozenset(names - GIVEN_NAMES)
+
+
 def is_place(name: str) -> bool:
+    """A country, major city or region (strong evidence)."""
     return fold(name) in places()
 
 
+def is_region(name: str) -> bool:
+    """A state, province or county from pycountry (weak evidence)."""
+    return fold(name) in regions()
+
+
+def is_given_name(word: str) -> bool:
+    return fold(word) in GIVEN_NAMES
+
+
 def is_demonym(word: str) -> bool:
-    w = fold(word)
-    return w in DEMONYMS or (w.endswith("s") and w[:-1] in DEMONYMS)
+    """A nationality or creed adjective ("Syrian", "Kurds", "Gibraltarians")."""
+    w = fold(word).replace("'", "")
+    if w in DEMONYMS or (w.endswith("s") and w[:-1] in DEMONYMS):
+        return True
+    # People of a place: "Gibraltarians", "Londoners", "Kenyans" are no organisation or place.
+    if w.endswith("s") and len(w) > 5:
+        known = places()
+        for suffix in ("ians", "ans", "ers", "ns"):
+            base = w[: -len(suffix)]
+            if w.endswith(suffix) and (base in known or base + "a" in known or base + "ia" in known):
+                return True
+    return False
