@@ -11,6 +11,7 @@ Removal with its reason and position, so the reading view can show and restore i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from desktop.core.stopwords import stop_words
 
 _TITLE_SITE = re.compile(r"\s+(?:[-–—|·•»:]|::)\s+([^-–—|·•»]{2,60})$")
 _HEADING_MAX_WORDS = 16
+_TITLE_OVERLAP = 0.8  # share of words a reworded headline has in common with the title
 _NEUTRAL_DENSITY = 0.33
 _ANCHOR_REACH = 12  # blocks between a repeated headline and the article (byline, date, deck)
 _ANCHOR_SHARE = 0.3
@@ -43,7 +45,9 @@ _TAIL_MARKER, _JUNK, _INLINE_JUNK = -8.0, -2.0, -1.0
 _INLINE_REASONS = frozenset({"advert", "credit", "hash", "duplicate"})
 _STRONG = 2.5
 _RESUME_STREAK = 4
-_INLINE_REACH, _INLINE_PROSE = 6, 20  # blocks looked at after a marker; words of a strong paragraph
+_INLINE_REACH, _INLINE_PROSE = 8, 20  # blocks looked at after a marker; words of a strong paragraph
+_GAP_MAX = 8  # blocks of junk the region may grow back across
+_EXTEND_MIN = 2 * _STRONG  # prose the region grows to must be worth two strong paragraphs
 _GAP_WEIGHT = 2.0  # how much junk between two runs of prose counts against joining them
 _LEN_40, _LEN_20, _LEN_10, _LEN_5, _LEN_SHORT = 3.0, 2.0, 0.8, -0.2, -0.6
 _END_BONUS = 0.6
@@ -170,13 +174,19 @@ def _mark_hard_junk(units: list[_Unit], title: str) -> None:
 
 
 def _same_as_title(key: str, title_key: str) -> bool:
-    """The headline printed again in the page (maybe without the site name or a section prefix)."""
+    """The headline printed again in the page, maybe without the site name or a section prefix, or
+    reworded a little ("Impeachment hearings: Key moments..." / "Key moments ... testimony")."""
     if not key or not title_key:
         return False
     if key == title_key:
         return True
     short, long = sorted((key, title_key), key=len)
-    return len(short) >= 0.6 * len(long) and short in long
+    if len(short) >= 0.6 * len(long) and short in long:
+        return True
+    a, b = Counter(key.split()), Counter(title_key.split())
+    common = sum((a & b).values())
+    return min(sum(a.values()), sum(b.values())) >= 4 and common >= _TITLE_OVERLAP * max(
+        sum(a.values()), sum(b.values()))
 
 
 def _mark_duplicates(units: list[_Unit], html: bool = False) -> None:
@@ -236,7 +246,8 @@ def _inline_marker(units: list[_Unit], i: int) -> bool:
         return False
     strong = 0
     for u in units[i + 1:i + 1 + _INLINE_REACH]:
-        if u.reason == "comments" or (u.reason and phrases.TAIL_START.match(u.text)):
+        if u.reason == "comments" or (u.reason and phrases.TAIL_START.match(u.text)
+                                      and not phrases.INLINE_MARKER.match(u.text)):
             return False
         if u.reason is None and u.score >= _STRONG and u.tokens >= _INLINE_PROSE:
             strong += 1
@@ -318,7 +329,7 @@ def _main_region(units: list[_Unit]) -> tuple[int, int]:
 
     When the headline is printed again in the page, the article nearly always starts just after it:
     the best run starting there wins unless another run is far stronger (a teaser list can add up
-    to more than a short article)."""
+    to more than a short article). Then the region grows back over short gaps to strong prose."""
     prefix = [0.0]
     for u in units:
         prefix.append(prefix[-1] + (u.score if u.score > 0 else u.score * _GAP_WEIGHT))
@@ -345,8 +356,38 @@ def _main_region(units: list[_Unit]) -> tuple[int, int]:
             if prefix[e] - prefix[s] > anchored:
                 anchored, anchored_span = prefix[e] - prefix[s], (s, e)
         if anchored >= _ANCHOR_SHARE * best:
-            return anchored_span
-    return best_span
+            return _grow(units, prefix, anchored_span, a + 1)
+    return _grow(units, prefix, best_span, 0)
+
+
+def _grow(units: list[_Unit], prefix: list[float], span: tuple[int, int], floor: int) -> tuple[int, int]:
+    """Extend the region back over a gap of a few blocks (a sidebar, a teaser box) to a run of
+    strong prose; never across a byline or a marker that ends articles, never before `floor` (the
+    block after the repeated headline). Forward growth is left to the inline-marker rule: after
+    an article come newsletter forms and author bios, which read like prose."""
+    start, end = span
+    grown = end > start
+    while grown:
+        grown = False
+        for k in range(start - 1, max(floor, start - _GAP_MAX) - 1, -1):
+            # A byline sits between the headline (and its deck) and the article: never grow past it.
+            if _ends_article(units[k]) or units[k].reason == "byline":
+                break
+            if _strong(units[k]):
+                # The run of prose that ends at k: back to where the prefix is lowest.
+                s = min(range(max(floor, k - _GAP_MAX * 4), k + 1), key=lambda i: (prefix[i], -i))
+                if prefix[k + 1] - prefix[s] >= _EXTEND_MIN:
+                    start, grown = s, True
+                break
+    return start, end
+
+
+def _strong(u: _Unit) -> bool:
+    return u.reason is None and u.score >= _STRONG and u.tokens >= _INLINE_PROSE
+
+
+def _ends_article(u: _Unit) -> bool:
+    return bool(u.reason) and "inline" not in u.notes and bool(phrases.TAIL_START.match(u.text))
 
 
 def _decide(units: list[_Unit], region: tuple[int, int]) -> None:
