@@ -286,6 +286,7 @@ def _lower_words(sentences: Sequence[Sentence]) -> set[str]:
     """Words seen in lower case anywhere: a capitalised one is then probably no name."""
     return {
         fold(w) for s in sentences for w in re.findall(r"(?<![\w’'-])[a-zß-ÿ][\w’'-]*", s.text)
+        if w.islower()  # not "al-Jawlani"
     }
 
 
@@ -293,7 +294,7 @@ def _is_junk_word(word: str, stops: frozenset[str], lower: set[str]) -> bool:
     w = fold(word).strip(".")
     return (
         w in stops or w in _LEADING_JUNK or w in lower or w in _DAY_NAMES or w in _MONTH_NAMES
-        or is_demonym(w) or w.endswith(("ing", "ly"))
+        or w.endswith(("ing", "ly"))
     )
 
 
@@ -438,12 +439,19 @@ def _entities(
     mentions = [m for m in _mentions(body, stops, lower) if not _skip(m)]
     # A lone capitalised word at a sentence start counts only if it is seen away from one too.
     seen_inside = {fold(m.name) for m in mentions if not m.at_start}
+    # ... or if it is the family name of someone named in full ("Jolani" after "Abu Mohammed al-Jolani").
+    surnames = {_skeleton(_surname(m.name)) for m in mentions if len(m.name.split()) > 1}
     entities: dict[str, _Entity] = {}
     order: list[str] = []
+    defined: tuple[int, str] | None = None  # "(NFU)" right after its expansion is no new mention
     for m in mentions:
         key = fold(m.name)
+        if defined == (m.sentence, m.name) and m.prev == "(":
+            defined = None
+            continue
         if m.at_start and len(m.name.split()) == 1 and key not in seen_inside and not (
             is_place(m.name) or _ACRONYM.match(m.name) or m.title
+            or _skeleton(_surname(m.name)) in surnames
         ):
             continue
         entity = entities.get(key)
@@ -455,6 +463,7 @@ def _entities(
         acronym = re.match(r"\s*\(([A-Z][A-Z0-9&]{1,6})\)", m.after)
         if acronym and _initials_match(acronym.group(1), m.name):
             entity.acronym = acronym.group(1)
+            defined = (m.sentence, acronym.group(1))
     kept = [entities[k] for k in order]
     for e in kept:
         _name_evidence(e, lower)
@@ -533,8 +542,7 @@ def _resolve(
     for e in alive:
         if len(e.name.split()) != 1 or id(e) in gone or is_place(e.name):
             continue
-        key = _surname(e.name)
-        tails = [m for m in multi if id(m) not in gone and _surname(m.name) == key
+        tails = [m for m in multi if id(m) not in gone and _same_surname(m.name, e.name)
                  and not m.strong]
         heads = [m for m in multi if id(m) not in gone and m.name.split()[0] == e.name]
         if tails:
