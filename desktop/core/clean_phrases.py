@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
+_LONGER_WORDS = 30
 _WORD = re.compile(r"\w+")
 
 # The same markers in the other languages the stop-word lists cover (pages are often not English).
@@ -96,6 +97,21 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^[A-Z][\w.'’ -]{1,40}/(getty images?|afp|reuters|ap|epa|shutterstock|alamy|pa|bloomberg)\b", _I)),
 )
 
+# Patterns that still mark a line of up to ~30 words: teasers and contact lines run longer than menus.
+LONGER_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("related", re.compile(
+        r"^[\[(]?\s*(read more|related|also read|read also|see also|more|also on \S+|leggi anche( su)?"
+        r"|lire aussi|lesen sie auch|leia também|lee también)\s*[:\-–—|]\s*\S"
+        r"|^also on [\w-]+\.(com|org|net|co\.uk)\b", _I)),
+    ("share", re.compile(
+        r"^(\W*follow|and follow|you can follow)( (him|her|them|us|me|the author))? (on|at|@)"
+        r"|\bfollow (him|her|them|us|me) on (twitter|facebook|instagram|linkedin)\b", _I)),
+    ("footer", re.compile(
+        r"^(email|e-mail|write to|contact|reach)\b.{0,60}\b(at|via|on)\s+[\w.+-]+@[\w-]+\.\w"
+        r"|\bmay be reached at\b|\bfor your personal,? non-?commercial use\b", _I)),
+    ("promo", re.compile(r"^subscribe to\b|\bsubscribe to .{0,40}\bnewsletters?\b", _I)),
+)
+
 # Lines that end an article: what follows is comments, teasers or the footer more often than not.
 TAIL_START = re.compile(
     r"^\W*(related( (stories|articles|content|coverage|posts?|roundup))?|read (more|next)|more from\b"
@@ -139,7 +155,9 @@ STRONG_PROMO = re.compile(
     r"|\bsign up (now|today|for|to (our|the))\b|\bunlimited (digital )?access\b|\bfree trial\b"
     r"|\baward-winning .{0,30}journalism\b|\bstart your (free )?(trial|subscription)\b"
     r"|\b(get|enjoy) \d+% off\b|\bsupport (independent|our) journalism\b"
-    r"|\bdelivered (straight )?to your inbox\b|\bthis (article|story|post) (contains|may contain) affiliate)", _I)
+    r"|\bdelivered (straight )?to your inbox\b|\bthis (article|story|post) (contains|may contain) affiliate"
+    r"|\bif you (buy|purchase) (something|anything) (through|via|from) (this|our|these|one)"
+    r"|\bmay (get|earn|receive) (a )?(small )?(share of the sale|commission)\b)", _I)
 
 
 _DATE_WORDS = frozenset(
@@ -151,13 +169,24 @@ _DATE_WORDS = frozenset(
 )
 
 
-def is_date_line(tokens: list[str]) -> bool:
-    """A line that only says when ("Monday November 18, 2019 7:45 am", "2 days ago")."""
+_WHEN_WORDS = _DATE_WORDS - frozenset("at on updated published posted last modified st nd rd th of the by a an"
+                                      " min mins minute minutes hour hours hr hrs day days week weeks month"
+                                      " months year years".split()) | {"ago"}
+_DATE_SHAPE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(19|20)\d{2}\b")
+
+
+def is_date_line(tokens: list[str], text: str = "") -> bool:
+    """A line that only says when ("Monday November 18, 2019 7:45 am", "2 days ago").
+
+    Numbers alone are not enough (a table row is numbers too): a month, weekday, "ago" or a
+    date- or time-shaped number must be there."""
     if not tokens or len(tokens) > 14:
         return False
-    datey = sum(1 for t in tokens if t.isdigit() or t.lower() in _DATE_WORDS)
-    has_anchor = any(t.isdigit() for t in tokens) or "ago" in (t.lower() for t in tokens)
-    return has_anchor and datey >= 0.75 * len(tokens)
+    lower = [t.lower() for t in tokens]
+    datey = sum(1 for t in lower if t.isdigit() or t in _DATE_WORDS)
+    has_anchor = any(t.isdigit() for t in tokens) or "ago" in lower
+    named = any(t in _WHEN_WORDS for t in lower) or bool(_DATE_SHAPE.search(text))
+    return has_anchor and named and datey >= 0.75 * len(tokens)
 
 
 def line_reason(text: str, n_words: int) -> str | None:
@@ -166,10 +195,14 @@ def line_reason(text: str, n_words: int) -> str | None:
         return "promo"
     if n_words > 25:
         return None
-    if is_date_line(_WORD.findall(text)):
+    if is_date_line(_WORD.findall(text), text):
         return "byline"
     for reason, pattern in LINE_PATTERNS:
         if reason in ("cookie",) or n_words <= 12:
+            if pattern.search(text):
+                return reason
+    if n_words <= _LONGER_WORDS:
+        for reason, pattern in LONGER_LINE_PATTERNS:
             if pattern.search(text):
                 return reason
     return None

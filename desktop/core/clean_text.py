@@ -150,8 +150,8 @@ def _mark_hard_junk(units: list[_Unit], title: str) -> None:
         if u.block.hint in ("code", "row"):
             # Code and table cells say what they say: numbers and short names are data there.
             continue
-        if not u.key:
-            # Only punctuation or symbols: separators, bullets, arrows.
+        if not any(ch.isalnum() for ch in text):
+            # Only punctuation or symbols: separators (also "____"), bullets, arrows.
             u.reason = "boilerplate"
         elif phrases.HASH.match(text) and not text.isalpha():
             u.reason = "hash"
