@@ -21,13 +21,22 @@ from desktop.core.stopwords import stop_words
 
 @dataclass(frozen=True)
 class Weights:
-    """The few tuned parameters (on cnndm_dev and bbc300; checked on both halves of each)."""
+    """The few tuned parameters.
 
-    centrality: float = 1.0
+    Tuned with a grid search on cnndm_dev (news, human highlights) where lead-3 is the bar, checked
+    on both halves of it; bbc300 then chose the title weight (cnndm_dev has no titles). News puts
+    the essentials first, so the position prior dominates and centrality only breaks ties, damped
+    short sentences ("No wonder.", bylines) give way to the next one, and MMR drops the run-in photo
+    captions that repeat the lead. bbc300's machine-picked references reward centrality alone
+    (sumy's Reduction); weighting that enough to beat Reduction there costs 5-9 ROUGE-1 points on
+    cnndm_dev, so news wins.
+    """
+
+    centrality: float = 0.2
     position: float = 1.0
-    title: float = 0.3
-    position_decay: float = 1.0  # prior = 1 / (1 + i) ** decay, i = body-sentence rank
-    length_pivot: float = 12.0  # sentences shorter than this many content words are damped
+    title: float = 1.0
+    position_decay: float = 0.5  # prior = 1 / (1 + i) ** decay, i = body-sentence rank
+    length_pivot: float = 4.0  # sentences shorter than this many content words are damped
     redundancy: float = 0.5  # MMR: weight of the highest similarity to an already chosen sentence
     first: float = 0.0  # extra prior for the first sentence, the lead of news writing
     length_bonus: float = 0.0  # longer sentences carry more: relevance *= (words / median) ** bonus
