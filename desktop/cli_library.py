@@ -90,7 +90,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with _open() as lib:
-        hits = lib.search(" ".join(args.query), limit=args.limit)
+        hits = lib.search(" ".join(args.query), limit=args.limit, snippets=args.limit)
     for hit in hits:
         if args.json:
             _emit({**_row_json(hit.row), "snippet": hit.snippet, "rank": round(hit.rank, 6)})

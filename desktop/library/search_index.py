@@ -89,43 +89,61 @@ def snippets(conn: sqlite3.Connection, ids: list[int], terms: list[str], mark: t
     """A short excerpt of each entry's text around the first word that a term begins."""
     if not ids:
         return {}
+    finder = _finder(terms)
     marks = ",".join("?" * len(ids))
     out: dict[int, str] = {}
     for entry_id, blob in conn.execute(
             f"SELECT entry_id, row FROM search_rows WHERE entry_id IN ({marks})", ids):
         title, body, _, _ = _unpack(blob)
-        out[int(entry_id)] = snippet(body or title, terms, mark)
+        out[int(entry_id)] = snippet(body or title, finder, mark)
     return out
 
 
-def _fold(word: str) -> str:
-    """Lower case without accents, as the unicode61 tokenizer with remove_diacritics sees words."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+def _fold(text: str) -> str:
+    """Lower case without accents, one character for one (as unicode61 remove_diacritics matches)."""
+    return "".join(unicodedata.normalize("NFKD", c)[:1] or c for c in text.lower()) if not text.isascii() \
+        else text.lower()
 
 
-def snippet(text: str, terms: list[str], mark: tuple[str, str], words: int = SNIPPET_WORDS) -> str:
+def _finder(terms: list[str]) -> re.Pattern[str]:
+    """Words that begin with one of the terms (terms folded like the index folds them)."""
+    alternatives = "|".join(re.escape(_fold(t)) for t in sorted(terms, key=len, reverse=True) if t)
+    return re.compile(rf"(?<!\w)(?:{alternatives or '(?!)'})\w*", re.IGNORECASE)
+
+
+def snippet(text: str, finder: re.Pattern[str] | list[str], mark: tuple[str, str],
+            words: int = SNIPPET_WORDS) -> str:
     """About `words` words of text around the first match, matches marked, '…' where cut."""
-    found = list(_WORD.finditer(text))
+    if isinstance(finder, list):
+        finder = _finder(finder)
+    if not text:
+        return ""
+    # Search the text as it is; only when that fails, a folded copy (same length, so same offsets).
+    m = finder.search(text) or (None if text.isascii() else finder.search(_fold(text[:100_000])))
+    at = m.start() if m else 0
+    lo, hi = max(0, at - 12 * words), at + 24 * words  # about twice the words needed
+    window = text[lo:hi]
+    found = list(_WORD.finditer(window))
+    if lo > 0 and found and found[0].start() == 0:
+        found = found[1:]  # a word cut by the window's edge
+    if hi < len(text) and found and found[-1].end() == len(window):
+        found = found[:-1]
     if not found:
         return ""
-    folded = [_fold(t) for t in terms]
-
-    def hit(m: re.Match[str]) -> bool:
-        w = _fold(m.group(0))
-        return any(w.startswith(t) for t in folded)
-
-    first = next((i for i, m in enumerate(found) if hit(m)), 0)
+    first = next((i for i, w in enumerate(found) if w.start() >= at - lo), 0)
     start = max(0, min(first - words // 3, len(found) - words))
     end = min(len(found), start + words)
+
+    def hit(word: str) -> bool:
+        return finder.fullmatch(word) is not None or (not word.isascii() and finder.fullmatch(_fold(word)))
+
     pieces: list[str] = []
     pos = found[start].start()
-    for m in found[start:end]:
-        pieces.append(text[pos:m.start()])
-        pieces.append(f"{mark[0]}{m.group(0)}{mark[1]}" if hit(m) else m.group(0))
-        pos = m.end()
-    if end < len(found):
-        pieces.append("…")
-    else:
-        pieces.append(text[pos:].rstrip())
+    for w in found[start:end]:
+        pieces.append(window[pos:w.start()])
+        pieces.append(f"{mark[0]}{w.group(0)}{mark[1]}" if hit(w.group(0)) else w.group(0))
+        pos = w.end()
+    cut_before = lo + found[start].start() > 0 and bool(_WORD.search(text[:lo + found[start].start()]))
+    cut_after = end < len(found) or hi < len(text)
     excerpt = " ".join("".join(pieces).split())
-    return ("…" if start > 0 else "") + excerpt
+    return ("…" if cut_before else "") + excerpt + ("…" if cut_after else "")

@@ -440,8 +440,11 @@ class Library:
         with self._read() as conn:
             return int(conn.execute(f"SELECT count(*) FROM entries e WHERE {where}", args).fetchone()[0])
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Ranked matches (bm25 over title, text, tags, facts); every typed word is a prefix."""
+    def search(self, query: str, limit: int = 200, snippets: int = 50) -> list[SearchHit]:
+        """Ranked matches (bm25 over title, text, tags, facts); every typed word is a prefix.
+
+        The best `snippets` hits carry an excerpt around the match (cut in Python: the index keeps
+        no plain text), the rest an empty one; ask for more when every hit is shown at once."""
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
@@ -452,7 +455,8 @@ class Library:
                 marks = ",".join("?" * len(ids))
                 rows = {r[0]: r for r in self._conn.execute(
                     f"SELECT {self._ROW} FROM entries e WHERE e.trashed IS NULL AND e.id IN ({marks})", ids)}
-                excerpts = search_index.snippets(self._conn, [i for i in ids if i in rows], query_terms(query),
+                live = [i for i in ids if i in rows]
+                excerpts = search_index.snippets(self._conn, live[:max(0, snippets)], query_terms(query),
                                                  (SNIPPET_OPEN, SNIPPET_CLOSE))
             except sqlite3.OperationalError as exc:
                 # The query is fully escaped; anything left is a bug, not the person's fault.

@@ -386,7 +386,7 @@ class MainPresenter:
     def refresh_library(self) -> None:
         if self.query:
             try:
-                hits = self.lib.search(self.query, limit=SEARCH_LIMIT)
+                hits = self.lib.search(self.query, limit=SEARCH_LIMIT, snippets=0)  # the list shows none
             except PrecisError as exc:
                 self.view.show_status(Status(str(exc), "error"))
                 hits = []

@@ -220,7 +220,7 @@ class FakeLibrary:
     def count(self, tag=None, read=None) -> int:
         return len(self.list(tag=tag, read=read, limit=10**9))
 
-    def search(self, query, limit=200):
+    def search(self, query, limit=200, snippets=50):
         q = query.lower()
         return [SearchHit(self._row(e), e.title, 1.0) for e in self._live()
                 if q in e.title.lower() or q in e.article.body_text.lower()][:limit]
