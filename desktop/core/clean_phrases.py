@@ -57,7 +57,8 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|pinterest|reddit|flipboard|messenger|telegram|instagram|youtube|tumblr|rss|comment)"
         r"(\s*(on|via|this|to|with|story|article|page|post|link|it|the|\||/|,|·|•|-))*\W*)+$"
         r"|^(share|follow|like) (this|us|on|via)\b|^(share|tweet) (on|to)\b"
-        r"|^follow (us|@)|\bshare this (story|article|post|page)\b|^\d+\s*shares?$|^shares?\s*\d+$", _I)),
+        r"|^follow (us|@)|\bshare this (story|article|post|page)\b|^\d+\s*shares?$|^shares?\s*\d+$"
+        r"|^click to (share|print|email|tweet)\b", _I)),
     ("navigation", re.compile(
         r"^(skip to( main)? (content|navigation|site index|search|footer)|menu|main menu|navigation"
         r"|home|search|close|open|toggle navigation|sections|more|all sections|show more|load more"
@@ -65,8 +66,8 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|back to top|go to|see all|view all|explore|trending( now)?|latest( news)?|most (read|popular|viewed)"
         r"|topics|tags|filed (to|under)|categories|category|in this (article|story)|listen"
         r"|listen to (this|article)|play|watch|video|photos?|gallery|next article|previous article"
-        r"|\d+\s*(of|/)\s*\d+)\b\W*$"
-        r"|^(skip to|jump to|go to) ", _I)),
+        r"|\d+\s*(of|/)\s*\d+|back to gallery|caption)\b\W*$"
+        r"|^(skip to|jump to|go to) |^(image|photo|picture|slide) \d+ (of|/)( /)? ?\d+\W*$", _I)),
     ("related", re.compile(
         r"^(read more|more from|related|you may also like|you might also like|recommended( for you)?"
         r"|more (stories|articles|news|on this|like this|to read)|also read|see also|further reading"
@@ -109,7 +110,9 @@ LONGER_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("footer", re.compile(
         r"^(email|e-mail|write to|contact|reach)\b.{0,60}\b(at|via|on)\s+[\w.+-]+@[\w-]+\.\w"
         r"|\bmay be reached at\b|\bfor your personal,? non-?commercial use\b", _I)),
-    ("promo", re.compile(r"^subscribe to\b|\bsubscribe to .{0,40}\bnewsletters?\b", _I)),
+    ("promo", re.compile(
+        r"(^|[.!?] )subscribe to\b|\bsubscribe to .{0,40}\bnewsletters?\b|\bmeet your inbox\b"
+        r"|^join our\b", _I)),
 )
 
 # Lines that end an article: what follows is comments, teasers or the footer more often than not.
@@ -145,8 +148,12 @@ CAPTION_CREDIT = re.compile(
     r"(\bcredits?\s*(?:\.{3}|…|:)\s*\S.{0,80}$"
     r"|\((?:photo|image|picture|credit|source|foto)s?(?: credit)?:?[^)]{0,80}\)\s*$"
     r"|\b(?:photo|image|picture)s?(?: credit)?:\s*[^.]{0,60}$"
-    r"|/(?:getty images?|afp|reuters|ap|epa|shutterstock|alamy|bloomberg)\)?\s*$"
+    r"|[/|]\s*(?:getty images?|afp|reuters|ap|epa|shutterstock|alamy|bloomberg|statista)(?: file| photo)?\)?\s*$"
+    r"|\.\s+(?:getty(?: images)?|statista)\s*$|©\s*[\w .'’-]{2,40}(?:/\s*[\w .'’-]{2,40})?\s*$"
+    r"|^\d{1,2} (?:of|/) \d{1,2} \S"  # a gallery's "3 of 12 <caption>"
     r"|^(?:image caption|caption|photo caption)\b)", _I)
+# "Show more / show less" toggles that scraped captions carry at their end.
+CAPTION_TOGGLE = re.compile(r"(?:\s*(?:\.{3}|…))?\s+(?:less|more)$")
 
 
 # Sales pitches that stay junk even in a longer paragraph.

@@ -31,6 +31,8 @@ from desktop.core.stopwords import stop_words
 
 _TITLE_SITE = re.compile(r"\s+(?:[-–—|·•»:]|::)\s+([^-–—|·•»]{2,60})$")
 _HEADING_MAX_WORDS = 16
+_TRUNCATED = re.compile(r"\s*(\.{3}|…)\s*((read |show )?more)?\W*$", re.IGNORECASE)
+_TRUNCATED_MIN = 8
 _TITLE_OVERLAP = 0.8  # share of words a reworded headline has in common with the title
 _NEUTRAL_DENSITY = 0.33
 _ANCHOR_REACH = 12  # blocks between a repeated headline and the article (byline, date, deck)
@@ -169,7 +171,8 @@ def _mark_hard_junk(units: list[_Unit], title: str) -> None:
             u.reason = reason
         if u.reason is None and u.block.hint == "caption":
             u.kind = "caption"
-        elif u.reason is None and u.tokens >= 5 and phrases.CAPTION_CREDIT.search(text):
+        elif u.reason is None and u.tokens >= 5 and phrases.CAPTION_CREDIT.search(
+                phrases.CAPTION_TOGGLE.sub("", text)):
             u.kind = "caption"
 
 
@@ -206,6 +209,22 @@ def _mark_duplicates(units: list[_Unit], html: bool = False) -> None:
             first.add(u.key)
         elif u.key in kept and u.reason in ("navigation", "boilerplate", "related", "footer"):
             u.reason = "duplicate"
+    _mark_truncated_copies(units)
+
+
+def _mark_truncated_copies(units: list[_Unit]) -> None:
+    """A paragraph cut short ("... more") whose words begin another kept paragraph is a copy of it."""
+    for u in units:
+        if u.reason is not None or u.tokens < _TRUNCATED_MIN or not _TRUNCATED.search(u.text):
+            continue
+        # The last word may be cut in the middle: compare the words before it.
+        stem = " ".join(dedupe_key(_TRUNCATED.sub("", u.text)).split()[:-1])
+        for other in units:
+            if other is not u and other.reason is None and len(other.key) > len(stem) \
+                    and other.key.startswith(stem):
+                u.reason = "duplicate"
+                u.notes.append("truncated")
+                break
 
 
 def _score(units: list[_Unit]) -> None:
