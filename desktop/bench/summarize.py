@@ -87,12 +87,12 @@ def run_set(
     return table
 
 
-def print_table(name: str, table: dict[str, tuple[float, float, float, float, int]]) -> None:
+def print_table(name: str, table: dict[str, tuple[float, float, float, float, int]], lead: str = "lead-3") -> None:
     print(f"\n{name}")
     print("| algorithm | R-1 | R-2 | R-L | ms/article | refused |")
     print("|---|---|---|---|---|---|")
     for algorithm, (r1, r2, rl, ms, refused) in table.items():
-        label = "lead-3" if algorithm == "lead" else algorithm
+        label = lead if algorithm == "lead" else algorithm
         print(f"| {label} | {r1:.2f} | {r2:.2f} | {rl:.2f} | {ms:.1f} | {refused or ''} |")
 
 
@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for set_name in [s.strip() for s in args.sets.split(",") if s.strip()]:
         path = data / f"{set_name}.jsonl"
         if not path.exists():
-            print(f"{path}: missing, skipped")
+            print(f"\n{set_name}: {path} is missing, skipped (see the README there for where it comes from)")
             continue
         rows = load_rows(path, args.limit)
         lengths = ["3"] + (["ref"] if rows and "ref_sentences" in rows[0] else [])
@@ -122,5 +122,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             table = run_set(rows, length, algorithms, args.workers)
             label = "3 sentences" if length == "3" else "len(ref_sentences) sentences"
             print_table(f"{set_name} ({len(rows)} articles, {label}, "
-                        f"{time.perf_counter() - start:.0f} s)", table)
+                        f"{time.perf_counter() - start:.0f} s)", table, "lead-3" if length == "3" else "lead-n")
     return 0
