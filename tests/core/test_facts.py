@@ -221,15 +221,19 @@ def test_people_sharing_a_family_name_stay_apart() -> None:
 
 def test_keywords_are_the_repeated_topic_phrases() -> None:
     sentences, facts = _facts(
-        "The solar panel factory opened in Leeds. Solar panel prices fell as the factory grew.",
-        "Workers said solar panel demand kept the factory busy. Solar panel exports rose.",
+        "A major employer with big major plans, every major boost. It was reported in Leeds.",
+        "The factory made solar panel parts in Leeds. Solar panel prices fell as the factory grew.",
+        "Workers in Leeds said solar panel demand kept the factory busy. Solar panels sold well.",
+        "Officials reported the news.",
     )
     keywords = _texts(facts.keywords)
     assert keywords[0] == "solar panel"
-    assert "factory" in keywords
-    # Place names are listed as places, not again as keywords; no stop word is a keyword.
-    assert "Leeds" not in keywords and "leeds" not in keywords
-    assert not {"the", "as", "in"} & set(keywords)
+    assert _find(facts.keywords, "solar panel").count == 4  # "Solar panels" is the same phrase
+    # "major" is as frequent as "factory" and comes first, but goes with anything: it ranks lower.
+    assert "major" not in keywords or keywords.index("factory") < keywords.index("major")
+    # Names are listed as places or people, not again as keywords; stop words and past
+    # participles ("reported") are no keywords.
+    assert not {"Leeds", "leeds", "the", "as", "in", "reported"} & set(keywords)
     _points_at_its_sentence(sentences, _find(facts.keywords, "solar panel"), "Solar panel")
 
 
