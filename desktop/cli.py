@@ -211,9 +211,19 @@ def open_app(files: Sequence[str]) -> int:
     paths = [str(Path(f).absolute()) for f in files]
     if send_to_running(paths):  # a Précis window is already open: it takes the files and comes forward
         return 0
-    from desktop.app import run  # lazy: the command line never loads tkinter otherwise
+    import tkinter  # lazy: the command line never loads tkinter otherwise
 
-    return run(paths)
+    from desktop.app import run
+
+    try:
+        return run(paths)
+    except tkinter.TclError as exc:
+        if "display" not in str(exc).lower():
+            raise
+        raise PrecisError(
+            f"cannot open the window ({exc}); on a machine without a screen use "
+            "`precis clean|summarize|facts|export FILE`"
+        ) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

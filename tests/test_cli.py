@@ -91,3 +91,14 @@ def test_usage_error_exits_2() -> None:
 def test_version() -> None:
     out = precis("--version")
     assert out.returncode == 0 and "Précis" in out.stdout
+
+
+def test_opening_the_window_without_a_screen_is_one_line_error(sample) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    out = subprocess.run([sys.executable, "-m", "desktop", str(sample)], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.startswith("precis: error: cannot open the window") and "Traceback" not in out.stderr
+    assert out.stderr.count("\n") == 1
