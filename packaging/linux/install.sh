@@ -7,6 +7,8 @@
 #
 # PATH-TO-precis defaults to $PRECIS_EXEC, then the repository's .venv/bin/precis, then the frozen
 # build dist/precis/precis, then `precis` on PATH. Undo with packaging/linux/uninstall.sh.
+# The frozen build carries this script too (dist/precis/_internal/packaging/linux/install.sh); run
+# from there it installs the frozen program beside it.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +28,9 @@ for arg in "$@"; do
 done
 
 if [ -z "$exec_path" ]; then
-  for candidate in "$ROOT/.venv/bin/precis" "$ROOT/dist/precis/precis"; do
+  # In the frozen folder ROOT is precis/_internal and the program is precis/precis.
+  for candidate in "$ROOT/.venv/bin/precis" "$ROOT/dist/precis/precis" "$ROOT/../precis"; do
+    [ "$candidate" = "$ROOT/../precis" ] && [ "$(basename "$ROOT")" != _internal ] && continue
     if [ -x "$candidate" ]; then exec_path=$candidate; break; fi
   done
 fi
@@ -43,8 +47,10 @@ for tool in xdg-desktop-menu xdg-icon-resource xdg-mime; do
   command -v "$tool" >/dev/null 2>&1 || { echo "install.sh: $tool is missing (apt install xdg-utils)" >&2; exit 1; }
 done
 
-ICONS="$ROOT/assets/icons/hicolor"
-[ -d "$ICONS" ] || ICONS="$HERE/../../assets/icons/hicolor"
+# A checkout has assets/ at its root; the frozen folder has them inside the package (desktop/assets).
+ASSETS="$ROOT/assets"
+[ -d "$ASSETS" ] || ASSETS="$ROOT/desktop/assets"
+ICONS="$ASSETS/icons/hicolor"
 
 DATA_HOME=${XDG_DATA_HOME:-$HOME/.local/share}
 work=$(mktemp -d)
@@ -68,7 +74,7 @@ for size in $SIZES; do
 done
 xdg-icon-resource forceupdate --mode user
 mkdir -p "$DATA_HOME/icons/hicolor/scalable/apps"
-cp "$ROOT/assets/precis.svg" "$DATA_HOME/icons/hicolor/scalable/apps/precis.svg"
+cp "$ASSETS/precis.svg" "$DATA_HOME/icons/hicolor/scalable/apps/precis.svg"
 
 xdg-desktop-menu install --mode user --novendor "$work/precis.desktop"
 

@@ -1,0 +1,127 @@
+"""Start-up benchmark: `python -m desktop.bench startup [--runs N] [--mode first|again|both] [--command CMD]`.
+
+Starts Précis (`python -m desktop`, or CMD, e.g. the frozen `dist/precis/precis`) in a fresh process
+N times on the current DISPLAY (an Xvfb of its own when DISPLAY is unset), with PRECIS_STARTUP_PROBE
+set: the app then writes when its window mapped and when the first summary showed, and quits
+(desktop/app.py, `_probe`). Prints the median seconds from process start to each, and to `run()`
+(interpreter and command-line start-up before any window work).
+
+Modes: `first` gives every run an empty library (the first-run sample is imported and shown);
+`again` reuses one library primed by an untimed run (the remembered article is shown).
+Target (issue 5): window mapped in under 0.6 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+PROBE_ENV = "PRECIS_STARTUP_PROBE"  # the same name as desktop.app.PROBE_ENV (not imported: keep the bench light)
+TARGET_MAPPED = 0.6
+MARKS = ("run", "mapped", "summary")
+
+
+@contextmanager
+def display() -> Iterator[str]:
+    """The current DISPLAY, or a private Xvfb for the duration of the benchmark."""
+    current = os.environ.get("DISPLAY")
+    if current:
+        yield current
+        return
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("startup: DISPLAY is unset and Xvfb is not installed (apt-get install xvfb)")
+    read, write = os.pipe()
+    # -displayfd: Xvfb picks a free display number and writes it once it accepts clients.
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
+                               "-nolisten", "tcp"], pass_fds=(write,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            raise SystemExit("startup: Xvfb did not start")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def one_run(command: list[str], env: dict[str, str], data_dir: Path, timeout: float) -> dict[str, float]:
+    """Seconds from process start to each mark of one start-up."""
+    probe = data_dir / "startup-probe.tsv"
+    probe.unlink(missing_ok=True)
+    env = dict(env, PRECIS_DATA_DIR=str(data_dir), **{PROBE_ENV: str(probe)})
+    started = time.time()  # the probe writes time.time() too: the same clock across processes
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          timeout=timeout, check=False)
+    if done.returncode != 0 or not probe.is_file():
+        raise SystemExit(f"startup: {shlex.join(command)} exited {done.returncode} without timings:\n"
+                         + done.stderr.decode(errors="replace")[-2000:])
+    marks = {}
+    for line in probe.read_text(encoding="utf-8").splitlines():
+        name, _, value = line.partition("\t")
+        marks[name] = float(value) - started
+    return marks
+
+
+def bench(command: list[str], mode: str, runs: int, env: dict[str, str], timeout: float) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {mark: [] for mark in MARKS}
+    with tempfile.TemporaryDirectory(prefix="precis-startup-") as tmp:
+        primed = Path(tmp) / "again"
+        if mode == "again":
+            primed.mkdir()
+            one_run(command, env, primed, timeout)  # untimed: imports the sample, remembers it
+        for i in range(runs):
+            data_dir = primed if mode == "again" else Path(tmp) / f"first-{i}"
+            data_dir.mkdir(exist_ok=True)
+            for mark, seconds in one_run(command, env, data_dir, timeout).items():
+                times.setdefault(mark, []).append(seconds)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.bench startup", description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="starts per mode (default 5)")
+    parser.add_argument("--mode", choices=("first", "again", "both"), default="both")
+    parser.add_argument("--command", default=None,
+                        help="program to start (default: this Python with -m desktop)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per start")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    command = shlex.split(args.command) if args.command else [sys.executable, "-m", "desktop"]
+    modes = ("first", "again") if args.mode == "both" else (args.mode,)
+    with tempfile.TemporaryDirectory(prefix="precis-nltk-") as empty, display() as shown_on:
+        # No NLTK data, as on a user's machine: Précis must not need any.
+        env = dict(os.environ, DISPLAY=shown_on, NLTK_DATA=empty)
+        print(f"start-up of {shlex.join(command)} on DISPLAY={shown_on}, {args.runs} runs per mode "
+              "(seconds from process start; median [min-max])")
+        worst = 0.0
+        for mode in modes:
+            times = bench(command, mode, args.runs, env, args.timeout)
+            cells = []
+            for mark in MARKS:
+                values = times.get(mark) or []
+                if values:
+                    cells.append(f"{mark} {statistics.median(values):.3f} [{min(values):.3f}-{max(values):.3f}]")
+            print(f"  {mode:<6} " + "   ".join(cells))
+            worst = max(worst, statistics.median(times["mapped"]))
+        verdict = "met" if worst < TARGET_MAPPED else "NOT met"
+        print(f"target: window mapped in under {TARGET_MAPPED} s: {verdict} (worst median {worst:.3f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
