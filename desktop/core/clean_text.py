@@ -420,7 +420,9 @@ def _decide(units: list[_Unit], region: tuple[int, int]) -> None:
         if "run" in u.notes and u.score <= _RUN_DROP:
             u.reason = "navigation" if u.tokens < 6 else "related"
             continue
-        if u.kind != "caption" and u.tokens <= _HEADING_MAX_WORDS and not ends_sentence(u.text):
+        # Short lines without a full stop are headings in plain text; the markup's own hints win.
+        if u.kind != "caption" and not u.block.hint and u.tokens <= _HEADING_MAX_WORDS \
+                and not ends_sentence(u.text):
             u.kind = "heading"
         if u.block.hint == "heading":
             u.kind = "heading"
