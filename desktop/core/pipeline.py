@@ -6,6 +6,7 @@ import os
 
 from desktop.core.clean import clean_source
 from desktop.core.facts import extract_facts
+from desktop.core.language import choose as choose_language
 from desktop.core.load import load_path
 from desktop.core.model import Article, Digest, Options, Source
 from desktop.core.split import article_sentences
@@ -24,7 +25,7 @@ def digest_article(
     article: Article, name: str, path: str | None, options: Options | None = None
 ) -> Digest:
     options = options or Options()
-    language = "english"
+    language = choose_language(options.language, article.body_text)
     sentences = article_sentences(article)
     summary = summarize(sentences, options, title=article.title, language=language)
     facts = extract_facts(sentences, language=language)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from desktop.core.language import stemmer as language_stemmer
 from desktop.core.split import words
 from desktop.core.stopwords import stop_words
 
@@ -49,13 +50,8 @@ DUPLICATE_COSINE = 0.7  # this similar (TF-IDF cosine) counts as saying the same
 
 @lru_cache(maxsize=16)
 def stemmer(language: str) -> Callable[[str], str]:
-    """A cached word -> stem function (Snowball through sumy; identity when the language has none)."""
-    try:
-        from sumy.nlp.stemmers import Stemmer
-
-        stem = Stemmer(language)
-    except (LookupError, ImportError):
-        return str.lower
+    """A cached word -> stem function (Snowball through sumy; lower case when the language has none)."""
+    stem = language_stemmer(language)
     cache: dict[str, str] = {}
 
     def cached(word: str) -> str:

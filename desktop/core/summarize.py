@@ -121,15 +121,10 @@ def _load(path: str) -> Callable:
 
 def sumy_summarizer(algorithm: str, language: str = "english") -> Callable:
     """A configured sumy summarizer (stemmer, stop words, Edmundson's cue words)."""
-    from sumy.nlp.stemmers import Stemmer
-
+    from desktop.core.language import stemmer
     from desktop.core.stopwords import stop_words
 
-    try:
-        stemmer = Stemmer(language)
-    except LookupError:
-        stemmer = Stemmer("english")
-    summarizer = _load(SUMY_ALGORITHMS[algorithm])(stemmer)
+    summarizer = _load(SUMY_ALGORITHMS[algorithm])(stemmer(language))
     if algorithm == "edmundson":
         summarizer.bonus_words = BONUS_WORDS
         summarizer.stigma_words = STIGMA_WORDS
