@@ -38,6 +38,8 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 # A closing quote right after the end mark, then a capital: Punkt misses the ASCII form ('"no." Then').
 _QUOTE_END = re.compile(r"(?<=[.!?…][\"”’'])\s+(?=[\"“‘']?[A-Z0-9À-Ý])")
 _ELLIPSIS = re.compile(r"(?<=…)\s+(?=[A-Z][a-z])")
+# A list item's marker ("1.", "2)", "-", "•"): Punkt would take "1." for a sentence of its own.
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)](?=\s+[A-Z])|[-*•–—·])\s+")
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +66,16 @@ def split_sentences(text: str) -> list[str]:
         line = line.strip()
         if not line:
             continue
-        for piece in punkt.tokenize(line):
+        marker = _LIST_MARKER.match(line)
+        start = len(out)
+        for piece in punkt.tokenize(line[marker.end():] if marker else line):
             for part in _QUOTE_END.split(piece):
                 out.extend(s.strip() for s in _ELLIPSIS.split(part) if s.strip())
+        if marker:  # the marker stays with the item's first sentence
+            if len(out) > start:
+                out[start] = marker.group(0) + out[start]
+            else:
+                out.append(line)
     return out
 
 
