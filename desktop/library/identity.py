@@ -7,8 +7,13 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy is imported inside the functions that use it: the store imports this module, and the window
+# must not wait for numpy (about 0.1 s) before it shows (issue 5, start-up under 0.6 s).
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -35,6 +40,8 @@ def content_hash(body_text: str, fallback: bytes = b"") -> str:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
     rng = np.random.default_rng(20261125)  # fixed: sketches must compare across runs
     a = rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
@@ -46,6 +53,8 @@ def sketch(body_text: str) -> bytes | None:
     words = normalise(body_text).split()[:SKETCH_WORDS]
     if len(words) < SHINGLE_WORDS * 2:
         return None
+    import numpy as np
+
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     hashes = np.fromiter(
         (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
@@ -61,6 +70,8 @@ def sketch(body_text: str) -> bytes | None:
 
 def bands(signature: bytes) -> list[int]:
     """Locality-sensitive keys: entries sharing any key are candidates for near-duplicates."""
+    import numpy as np
+
     values = np.frombuffer(signature, dtype="<u8")
     rows = PERMUTATIONS // BANDS
     keys = []
@@ -72,6 +83,8 @@ def bands(signature: bytes) -> list[int]:
 
 
 def similarity(sig_a: bytes, sig_b: bytes) -> float:
+    import numpy as np
+
     a = np.frombuffer(sig_a, dtype="<u8")
     b = np.frombuffer(sig_b, dtype="<u8")
     if a.shape != b.shape:
