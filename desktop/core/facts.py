@@ -110,6 +110,7 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:the |a |an )?([^,.;:()“”\"]{2,60}?)\s*(?=[,.;:)]|$)")
 # Where the noun phrase of an appositive ends ("deputy chief economist | at BMO Financial Group").
+_NOT_APPOSITIVE = re.compile(r"(?:including|which|where|who|when|while|but|and|or)\b|\w+ing\b")
 _PHRASE_END = re.compile(r"\s(?:at|of|for|with|in|from|on|to|who|which|and)\s.*$")
 _AGE = re.compile(r"^\s*,\s*(?:aged\s+)?\d{1,3}\s*,")
 
@@ -122,9 +123,13 @@ PERSON_TITLES = frozenset(
     spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo founder coach manager
     striker midfielder defender goalkeeper actress actor singer star boss director editor auditor
     economist analyst professor lawyer attorney presenter author writer journalist correspondent
-    executive head premier dictator commissioner chef producer player captain
+    executive head premier dictator commissioner chef producer player captain mp mep msp mla cllr
+    councillor congressman congresswoman
     """.split()
 )
+# Titles that stand capitalised before a name; "star", "boss", "father" or "major" there are more
+# often part of a name ("Star Wars", "Major League") than a role.
+_STRIP_TITLES = PERSON_TITLES - frozenset("star boss father major player coach chef head".split())
 # Words that may stand before a title in a role ("Foreign Secretary", "Shadow Education Secretary").
 _TITLE_MODIFIERS = frozenset(
     """
@@ -151,8 +156,13 @@ ORG_WORDS = frozenset(
     economics consulting securities investments ventures solutions software electronics games
     cup championship olympics festival exchange board institution centre center station agency
     broadcasting corporation group's world enterprises telecom mobile airline railways railway
-    bancorp financial associates gmbh ag sa nv
+    bancorp financial associates gmbh ag sa nv security daily mirror herald express mail tribune
+    chronicle gazette observer independent electric dynamics
     """.split()
+)
+# Last words that make a name a place ("Fleet Street", "Hyde Park", "Heathrow Airport").
+_PLACE_WORDS = frozenset(
+    "street road avenue square park bridge airport lane boulevard island islands river lake".split()
 )
 # Words that, just before a name, say it is an organisation ("mobile firm Intervoice").
 _ORG_NOUNS = frozenset(
@@ -299,19 +309,26 @@ def _is_junk_word(word: str, stops: frozenset[str], lower: set[str]) -> bool:
 
 
 def _strip_title(words: list[str]) -> tuple[list[str], str]:
-    """Split role words off the front of a name: "Chief Minister Peter Caruana" -> Peter Caruana."""
+    """Split role words off the front of a name: "Chief Minister Peter Caruana" -> Peter Caruana,
+    "Tory MP Kim Rose" -> Kim Rose, "Director of Public Prosecutions Alison Saunders" -> Alison Saunders.
+    """
     cut = -1
     for i in range(len(words) - 1):
-        w = words[i].lower().strip(".")
-        if w in PERSON_TITLES:
-            cut = i
-        elif not (w in _TITLE_MODIFIERS or is_place(words[i]) or is_demonym(words[i])
-                  or _ACRONYM.match(words[i])):
-            break
+        if words[i].lower().strip(".") in _STRIP_TITLES:
+            cut = i  # the last title word wins: what comes before it is part of the role
     if cut < 0:
         return words, ""
     rest = words[cut + 1:]
-    if _has_org_word(" ".join(rest)) or is_place(" ".join(rest)):
+    if rest[0] in ("of", "for", "the"):
+        # The role goes on ("of Public Prosecutions"): the name starts at a given name, or is the
+        # last two words.
+        given_at = [i for i, w in enumerate(rest) if is_given_name(w)]
+        start = given_at[-1] if given_at else max(1, len(rest) - 2)
+        cut, rest = cut + start, rest[start:]
+        if len(rest) < 2:
+            return words, ""
+    joined = " ".join(rest)
+    if not re.sub(r"^(?:al|el)-", "", rest[0])[:1].isupper() or _has_org_word(joined) or is_place(joined):
         return words, ""  # "General Motors", "General Electric Company": no title there
     return rest, " ".join(words[: cut + 1])
 
@@ -326,15 +343,15 @@ def _mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) 
             at_start = not before or before[-1] in "“‘(:—–[" or (
                 before[-1] in "\"'" and start > 0 and text[start - 1] in "\"'"
             )
-            words = name.split()
-            if at_start:
+            words, title = _strip_title(name.split())
+            if at_start and not title:
                 dropped = False
                 while words and _is_junk_word(words[0], stops, lower):
                     words.pop(0)
                     dropped = True
                 # "However Smith ...": what follows a dropped opener is capitalised for a reason.
                 at_start = not dropped
-            words, title = _strip_title(words)
+                words, title = _strip_title(words)
             if not words:
                 continue
             clean = " ".join(words)
@@ -356,6 +373,10 @@ def _skip(m: _Mention) -> bool:
     # An adjective is no name: "Presidential", "US Congressional".
     if not m.title and re.search(r"(?:ional|ial)$", words[-1]) and not is_place(m.name):
         return True
+    if len(words) == 1 and re.search(
+        r"[’'](?:ve|m|ll|re|d|t)$|-[a-z]+$|(?:isation|ization|ism)$", m.name
+    ) and not re.match(r"(?:al|el)-", m.name):
+        return True  # "I’ve", "U-turn", "T-shirt", "Islamisation"
     return bool(re.fullmatch(r"[IVXLC]+|[A-Z]\.?", m.name))
 
 
@@ -373,6 +394,8 @@ def _vote(e: _Entity, m: _Mention) -> None:
     if _AGE.match(m.after) or re.match(r"\s*,\s*who\b", m.after):
         v["person"] += 3
     role = _APPOSITIVE.match(m.after)
+    if role and _NOT_APPOSITIVE.match(role.group(1)):
+        role = None  # ", including the port city of Tartus" is no appositive
     if role:
         head = _PHRASE_END.sub("", role.group(1)).split()[-1].lower().strip("’'")
         if head in PERSON_TITLES:
@@ -387,7 +410,7 @@ def _vote(e: _Entity, m: _Mention) -> None:
     if m.prev in _ORG_NOUNS:
         v["organisation"] += 2  # "mobile firm Intervoice", "the news agency Anadolu"
     if m.prev in ("in", "near", "into") and len(words) == 1:
-        v["place"] += 0.5
+        v["place"] += 0.3  # weak: "in Facebook comments"; counts from a second mention on
     if re.match(r"\s*(?:province|region|city|county|district|governorate)\b", m.after, re.I):
         v["place"] += 3
 
@@ -401,6 +424,8 @@ def _name_evidence(e: _Entity, lower: set[str]) -> None:
         # "East Germany", "Northern Syria": still a place.
         v["place"] += 4
         e.strong = True
+    elif len(words) > 1 and words[-1].lower() in _PLACE_WORDS:
+        v["place"] += 3
     elif _has_org_word(name):
         v["organisation"] += 4
         e.strong = True
@@ -472,7 +497,7 @@ def _entities(
     kept = [
         e for e in kept
         if not (len(e.name.split()) == 1 and fold(e.name) in lower and not e.titled
-                and not is_place(e.name) and not _ACRONYM.match(e.name))
+                and not is_place(e.name) and not (_ACRONYM.match(e.name) and len(e.name) <= 3))
     ]
     return _resolve(kept)
 
@@ -505,7 +530,7 @@ def _decide(e: _Entity) -> str:
     if e.titled and v["person"] >= max(v["organisation"], v["place"]) - 1:
         return "person"
     best = max(v, key=lambda k: (v[k], k == "organisation"))
-    if v[best] > 0:
+    if v[best] >= 0.5:
         return best
     return "organisation" if len(e.name.split()) == 1 else "person"
 
@@ -549,7 +574,8 @@ def _resolve(
             target = min(tails, key=lambda m: m.sentence)
             target.votes["person"] += 2
             merge(target, e)
-        elif len(heads) == 1 and (_decide(heads[0]) != "person" or e.titled):
+        elif len(heads) == 1 and (_decide(heads[0]) != "person" or e.titled
+                                  or is_given_name(e.name)):
             merge(heads[0], e)
     for e in alive:
         e.kind = _decide(e)

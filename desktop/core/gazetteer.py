@@ -64,7 +64,7 @@ DEMONYMS = frozenset(
     southern soviet ottoman persian sunni shia shiite alawite druze christian muslim jewish
     islamist jihadist catholic protestant orthodox
     spaniard spaniards briton britons brit brits swede swedes dane danes finn finns pole poles scot
-    scots turk turks kurd kurds arabs serb serbs croat croats
+    scots turk turks kurd kurds arabs serb serbs croat croats islamic nazi nazis
     """.split()
 )
 

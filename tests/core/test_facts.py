@@ -121,6 +121,10 @@ def test_role_before_a_full_name() -> None:
     _, facts = _facts("Foreign Secretary Jack Straw flew to Madrid. Mr Straw met his counterpart.")
     straw = _find(facts.people, "Jack Straw")
     assert straw.detail == "Foreign Secretary" and straw.count == 2
+    _, facts = _facts("Police questioned Labour MP Jo Bramwell. The Director of Public Prosecutions "
+                      "Alison Saunders agreed.")
+    assert _find(facts.people, "Jo Bramwell").detail == "Labour MP"
+    assert _find(facts.people, "Alison Saunders").detail == "Director of Public Prosecutions"
 
 
 def test_organisations_by_suffix() -> None:
@@ -154,6 +158,7 @@ def test_demonyms_and_sentence_openers_are_no_names() -> None:
     _, facts = _facts(
         "Syrian troops left. Meanwhile the French envoy arrived. However, talks stalled.",
         "Yesterday Kenyans voted. Officials counted ballots.",
+        "He said: “I’ve seen it.” A T-shirt and a U-turn later, nothing.",
     )
     names = _texts(facts.people) + _texts(facts.organisations) + _texts(facts.places)
     assert names == []
