@@ -390,6 +390,8 @@ def _vote(e: _Entity, m: _Mention) -> None:
         e.titled = True
         # The role is worth showing ("Foreign Secretary"); a plain "Mr" is not.
         role_words = [w for w in m.title.split() if w.lower().strip(".") not in _HONORIFICS]
+        if role_words and role_words[0] in ("The", "the"):
+            role_words = role_words[1:]
         e.detail = e.detail or " ".join(role_words)
     if _AGE.match(m.after) or re.match(r"\s*,\s*who\b", m.after):
         v["person"] += 3
