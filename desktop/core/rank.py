@@ -145,10 +145,21 @@ def select(
     """
     if n <= 0 or len(relevance) == 0:
         return []
-    pool_size = min(len(relevance), max(MMR_POOL, n + MMR_POOL))
-    pool = np.argsort(-np.asarray(relevance, dtype=np.float64), kind="stable")[:pool_size]
+    rel_all = np.asarray(relevance, dtype=np.float64)
+    order = np.argsort(-rel_all, kind="stable")
+    pool_size = min(len(order), max(MMR_POOL, n + MMR_POOL))
+    while True:
+        chosen = _mmr(matrix, rel_all, order[:pool_size], n, redundancy, duplicate)
+        # When the best candidates all repeat what was chosen, look further down the ranking.
+        if len(chosen) >= n or pool_size >= len(order):
+            return chosen
+        pool_size = min(len(order), pool_size * 4)
+
+
+def _mmr(matrix: object, rel_all: np.ndarray, pool: np.ndarray, n: int, redundancy: float,
+         duplicate: float) -> list[int]:
     sub = matrix[pool]
-    rel = np.asarray(relevance, dtype=np.float64)[pool]
+    rel = rel_all[pool]
     chosen: list[int] = []
     max_sim = np.zeros(len(pool))
     available = np.ones(len(pool), dtype=bool)
