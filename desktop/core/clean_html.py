@@ -27,6 +27,7 @@ _CONTAINERS = {"body", "div", "list", "table", "section", "main", "doc"}
 def clean_html(html: str, name: str = "page") -> Article:
     """Extract the article of a saved web page; raise PrecisError when the page holds none."""
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     # No URL is passed and nothing is fetched: trafilatura only parses the string given.
     # Comments are left out: they are not the article (and they cost a point of precision).
@@ -34,6 +35,8 @@ def clean_html(html: str, name: str = "page") -> Article:
         doc = trafilatura.bare_extraction(
             html, output_format="python", include_comments=False, include_tables=True,
             include_images=False, deduplicate=False, with_metadata=True,
+            # The quick date search reads the page's markup and metadata, not all of its text.
+            date_extraction_params=set_date_params(False),
         )
     except (ValueError, TypeError, RecursionError) as exc:  # malformed markup deep inside lxml
         raise PrecisError(f"{name}: this web page cannot be read ({exc.__class__.__name__})") from None
