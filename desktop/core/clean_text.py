@@ -49,6 +49,7 @@ _STRONG = 2.5
 _RESUME_STREAK = 4
 _INLINE_REACH, _INLINE_PROSE = 8, 20  # blocks looked at after a marker; words of a strong paragraph
 _GAP_MAX = 8  # blocks of junk the region may grow back across
+_FORWARD_GAP = frozenset({"share", "promo", "cookie"})  # junk the region may grow forward across
 _EXTEND_MIN = 2 * _STRONG  # prose the region grows to must be worth two strong paragraphs
 _GAP_WEIGHT = 2.0  # how much junk between two runs of prose counts against joining them
 _LEN_40, _LEN_20, _LEN_10, _LEN_5, _LEN_SHORT = 3.0, 2.0, 0.8, -0.2, -0.6
@@ -348,7 +349,7 @@ def _main_region(units: list[_Unit]) -> tuple[int, int]:
 
     When the headline is printed again in the page, the article nearly always starts just after it:
     the best run starting there wins unless another run is far stronger (a teaser list can add up
-    to more than a short article). Then the region grows back over short gaps to strong prose."""
+    to more than a short article). Then the region grows over short gaps to strong prose."""
     prefix = [0.0]
     for u in units:
         prefix.append(prefix[-1] + (u.score if u.score > 0 else u.score * _GAP_WEIGHT))
@@ -375,19 +376,30 @@ def _main_region(units: list[_Unit]) -> tuple[int, int]:
             if prefix[e] - prefix[s] > anchored:
                 anchored, anchored_span = prefix[e] - prefix[s], (s, e)
         if anchored >= _ANCHOR_SHARE * best:
-            return _grow(units, prefix, anchored_span, a + 1)
-    return _grow(units, prefix, best_span, 0)
+            return _grow(units, prefix, best_end, anchored_span, a + 1)
+    return _grow(units, prefix, best_end, best_span, 0)
 
 
-def _grow(units: list[_Unit], prefix: list[float], span: tuple[int, int], floor: int) -> tuple[int, int]:
-    """Extend the region back over a gap of a few blocks (a sidebar, a teaser box) to a run of
-    strong prose; never across a byline or a marker that ends articles, never before `floor` (the
-    block after the repeated headline). Forward growth is left to the inline-marker rule: after
-    an article come newsletter forms and author bios, which read like prose."""
+def _grow(units: list[_Unit], prefix: list[float], best_end: list[int], span: tuple[int, int],
+          floor: int) -> tuple[int, int]:
+    """Extend the region over a gap of a few blocks to a run of strong prose.
+
+    Back: over any gap (a sidebar, a teaser box), but never across a byline or a marker that ends
+    articles, never before `floor` (the block after the repeated headline). Forward: only over
+    junk the phrase lists recognise (an advert, share buttons, a newsletter pitch), since after an
+    article come sign-up forms and author bios, which read like prose."""
     start, end = span
     grown = end > start
     while grown:
         grown = False
+        for k in range(end, min(len(units), end + _GAP_MAX)):
+            if units[k].reason not in _INLINE_REASONS | _FORWARD_GAP and not _strong(units[k]):
+                break
+            if _strong(units[k]):
+                e = best_end[k + 1]
+                if prefix[e] - prefix[k] >= _EXTEND_MIN and k > end:
+                    end, grown = e, True
+                break
         for k in range(start - 1, max(floor, start - _GAP_MAX) - 1, -1):
             # A byline sits between the headline (and its deck) and the article: never grow past it.
             if _ends_article(units[k]) or units[k].reason == "byline":
