@@ -122,6 +122,7 @@ def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[
     _score(units)
     region = _main_region(units) if settings.find_region else (0, len(units))
     _decide(units, region)
+    _mark_inline_boxes(units)
     _mark_duplicates(units, settings.html)
     return units, language
 
@@ -438,6 +439,19 @@ def _decide(units: list[_Unit], region: tuple[int, int]) -> None:
             u.kind = "heading"
         if u.block.hint == "heading":
             u.kind = "heading"
+
+
+def _mark_inline_boxes(units: list[_Unit]) -> None:
+    """The teaser links that follow an inline "Related" marker, up to the next prose, are related."""
+    for i, u in enumerate(units):
+        if "inline" not in u.notes:
+            continue
+        for v in units[i + 1:i + 1 + _INLINE_REACH]:
+            if v.reason is not None:
+                continue
+            if v.block.hint or ends_sentence(v.text) or v.tokens > _INLINE_PROSE:
+                break
+            v.reason = "related"
 
 
 def _outside_reason(units: list[_Unit], i: int, start: int, end: int) -> str:
