@@ -151,3 +151,56 @@ def test_menus_outside_the_article_are_navigation_and_teasers_after_it_related()
 ])
 def test_date_lines_are_bylines_but_rows_of_numbers_are_not(line: str, reason: str | None) -> None:
     assert clean_phrases.line_reason(line, len(line.split())) == reason
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+MARKDOWN = Path(__file__).parent / "fixtures" / "article.md"
+
+
+@pytest.fixture(scope="module")
+def markdown() -> Article:
+    from desktop.core.clean import clean_source
+    from desktop.core.load import load_path
+
+    return clean_source(load_path(MARKDOWN))
+
+
+def test_markdown_title_comes_from_the_front_matter_without_syntax(markdown: Article) -> None:
+    assert markdown.title == "Harbour council backs ferries"
+
+
+def test_markdown_headings_are_heading_paragraphs(markdown: Article) -> None:
+    headings = [p.text for p in markdown.paragraphs if p.kind == "heading"]
+    assert headings == ["What changes", "Setext heading"]
+
+
+def test_markdown_syntax_does_not_reach_the_reading_view(markdown: Article) -> None:
+    first = markdown.paragraphs[0].text
+    assert first.startswith("The harbour council met on Monday to discuss the new ferry timetable. Members")
+    assert "morning service would start an hour earlier from March, and the mayor" in first  # lines joined
+    text = "\n".join(p.text for p in markdown.paragraphs)
+    for syntax in ("**", "](", "[1]", "```", "> ", "# ", "|---", "- The", "![", "_Monday_"):
+        assert syntax not in text, syntax
+    assert "snake_case_name" in text  # underscores inside words are not emphasis
+
+
+def test_markdown_lists_quotes_images_tables_and_code_are_kept(markdown: Article) -> None:
+    kinds = {p.text: p.kind for p in markdown.paragraphs}
+    assert kinds["The first ferry leaves at 6:00."] == "body"
+    assert kinds["one"] == "body" and kinds["two"] == "body"  # numbered items are not headings
+    assert kinds["The harbour at dawn"] == "caption"  # an image's alt text
+    assert kinds["Monday | 12"] == "body"
+    assert kinds['print("hello")'] == "body"
+    assert kinds["Critics warned that the cost of the extra crossings had not been explained to anyone."] == "body"
+
+
+def test_a_markdown_file_without_front_matter_takes_its_title_from_the_first_heading(tmp_path: Path) -> None:
+    from desktop.core.clean import clean_source
+    from desktop.core.load import load_path
+
+    path = tmp_path / "notes.md"
+    path.write_text("# Ferry *times* change\n\n" + "\n\n".join(LONG), encoding="utf-8")
+    article = clean_source(load_path(path))
+    assert article.title == "Ferry times change"
+    assert [p.text for p in article.paragraphs] == LONG
