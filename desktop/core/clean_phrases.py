@@ -106,7 +106,8 @@ LONGER_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^also on [\w-]+\.(com|org|net|co\.uk)\b", _I)),
     ("share", re.compile(
         r"^(\W*follow|and follow|you can follow)( (him|her|them|us|me|the author))? (on|at|@)"
-        r"|\bfollow (him|her|them|us|me) on (twitter|facebook|instagram|linkedin)\b", _I)),
+        r"|\bfollow (him|her|them|us|me) on (twitter|facebook|instagram|linkedin)\b"
+        r"|^\W*follow .{0,40}(\bon (twitter|facebook|instagram|linkedin|threads|bluesky)\b|\s@\w)", _I)),
     ("footer", re.compile(
         r"^(email|e-mail|write to|contact|reach)\b.{0,60}\b(at|via|on)\s+[\w.+-]+@[\w-]+\.\w"
         r"|\bmay be reached at\b|\bfor your personal,? non-?commercial use\b", _I)),
