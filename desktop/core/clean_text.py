@@ -149,6 +149,7 @@ def _split_site(title: str) -> tuple[str, str]:
 def _mark_hard_junk(units: list[_Unit], title: str) -> None:
     title_key = dedupe_key(title)
     keys = {u.key for u in units}
+    captions: set[str] = set()  # keys of captions printed again with a credit
     for u in units:
         text = u.text.strip()
         if u.block.hint in ("code", "row"):
@@ -166,15 +167,16 @@ def _mark_hard_junk(units: list[_Unit], title: str) -> None:
             # The same caption printed again with a photographer credit: the plain copy is kept
             # as the caption, this one goes.
             u.reason = "duplicate"
-            for other in units:
-                if other.key == dedupe_key(stripped):
-                    other.kind = "caption"
+            captions.add(dedupe_key(stripped))
         elif u.block.hint != "heading" and (reason := phrases.line_reason(text, u.tokens)):
             u.reason = reason
         if u.reason is None and u.block.hint == "caption":
             u.kind = "caption"
         elif u.reason is None and u.tokens >= 5 and phrases.CAPTION_CREDIT.search(
                 phrases.CAPTION_TOGGLE.sub("", text)):
+            u.kind = "caption"
+    for u in units:
+        if u.key in captions and u.reason is None:
             u.kind = "caption"
 
 
