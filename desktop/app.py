@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +20,32 @@ from desktop import APP_NAME
 log = logging.getLogger(__name__)
 
 PROBE_ENV = "PRECIS_STARTUP_PROBE"
-DEFAULT_SIZE = "1280x800"
+DEFAULT_SIZE = (1280, 800)
+FIRST_MARGIN = 80  # first run: height left for a panel, the title bar and the menu bar, in pixels
+MENU_HEIGHT = 28  # Tk geometry leaves out the menu bar
+
+
+def fit_geometry(remembered: str, screen: tuple[int, int]) -> str:
+    """A Tk geometry that fits the screen: the remembered one when it still does, else the default size,
+    both shrunk to the screen and moved back onto it (a monitor may have changed since)."""
+    sw, sh = screen
+    room_h = max(200, sh - MENU_HEIGHT)
+    match = re.fullmatch(r"(\d+)x(\d+)(?:([+-])(-?\d+)([+-])(-?\d+))?", remembered.strip())
+    x = y = None
+    if match:
+        w, h = int(match[1]), int(match[2])
+        if match[3]:  # "-N" counts from the right or bottom edge
+            x = int(match[4]) if match[3] == "+" else sw - w - int(match[4])
+            y = int(match[6]) if match[5] == "+" else sh - h - int(match[6])
+    else:
+        w, h = DEFAULT_SIZE
+        room_h = max(200, sh - FIRST_MARGIN)
+    w, h = min(w, sw), min(h, room_h)
+    if x is None or y is None:  # first run: centred
+        x, y = (sw - w) // 2, max(0, (room_h - h) // 2)
+    x = max(0, min(x, sw - w))
+    y = max(0, min(y, room_h - h))
+    return f"{w}x{h}+{x}+{y}"
 
 
 def _icon_photos(root: Any) -> list[Any]:
@@ -97,7 +123,7 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
         register_themes()
         root = ttk.Window(title=APP_NAME, theme=THEME_NAMES[settings.theme], iconphoto=None,
                           minsize=(880, 540))
-    root.geometry(settings.geometry or DEFAULT_SIZE)
+    root.geometry(fit_geometry(settings.geometry, (root.winfo_screenwidth(), root.winfo_screenheight())))
     root.title(APP_NAME)
     fonts = setup_fonts(root)
     window = MainWindow(root, fonts, settings.panes)

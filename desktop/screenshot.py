@@ -1,7 +1,9 @@
 """Render the window under the current display and save a PNG: `python -m desktop.screenshot OUT.png [FILE]`.
 
-Options: --theme light|dark|sepia, --size 1280x800, --font N, --removed (show removed blocks).
-Waits until the summary is shown, then grabs the window (Pillow's ImageGrab, else ImageMagick's import).
+Options: --theme light|dark|sepia, --size 1280x800 (the whole window, menu bar included), --font N,
+--removed (show removed blocks), --focus (focus mode), --add FILE_OR_FOLDER (import into the library
+first, to see a fuller list). Waits until the summary is shown, then grabs the window and its menu bar
+(Pillow's ImageGrab, else ImageMagick's import).
 """
 
 from __future__ import annotations
@@ -24,16 +26,28 @@ def wait_until(root, condition, timeout: float = 30.0) -> bool:
     return False
 
 
+def menu_height(root) -> int:
+    """Pixels the menu bar takes above the root widget: Tk's geometry places the wrapper, which holds the
+    menu bar, and the root widget sits below it (no window manager on a virtual screen)."""
+    y = int(root.wm_geometry().replace("-", "+").split("+")[2])
+    return max(0, root.winfo_rooty() - y)
+
+
+def outer_box(root) -> tuple[int, int, int, int]:
+    """x, y, width, height of the whole window, menu bar included."""
+    menu = menu_height(root)
+    return root.winfo_rootx(), root.winfo_rooty() - menu, root.winfo_width(), root.winfo_height() + menu
+
+
 def grab(root, out: Path) -> None:
     root.update()
-    x, y = root.winfo_rootx(), root.winfo_rooty()
-    w, h = root.winfo_width(), root.winfo_height()
+    x, y, w, h = outer_box(root)
     try:
         from PIL import ImageGrab
 
         ImageGrab.grab(bbox=(x, y, x + w, y + h), xdisplay=None).save(out)
     except (ImportError, OSError):
-        subprocess.run(["import", "-window", str(root.winfo_id()), str(out)], check=True)
+        subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(out)], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--font", type=int)
     parser.add_argument("--removed", action="store_true", help="show what was removed")
     parser.add_argument("--focus", action="store_true", help="focus mode")
+    parser.add_argument("--add", action="append", default=[], metavar="PATH",
+                        help="import this file or folder into the library first (repeatable)")
     args = parser.parse_args(argv)
 
     from desktop.app import build
@@ -60,8 +76,20 @@ def main(argv: list[str] | None = None) -> int:
     changes["show_removed"] = args.removed
     changes["focus_mode"] = args.focus
     save_settings(replace(settings, **changes))
+    if args.add:
+        from desktop.library.importer import import_paths
+        from desktop.library.store import Library
+
+        lib = Library.open()
+        try:
+            import_paths(lib, args.add)
+        finally:
+            lib.close()
     app = build([args.file or str(sample_article())])
     try:
+        app.root.update()
+        width, height = (int(n) for n in args.size.split("x"))
+        app.root.geometry(f"{width}x{height - menu_height(app.root)}+0+0")  # the menu bar counts too
         app.root.update()
         pane = app.window.summary
         ok = wait_until(app.root, lambda: bool(pane.summary and pane.summary.sentences)

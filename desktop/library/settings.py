@@ -19,7 +19,7 @@ from desktop.library.paths import settings_path
 log = logging.getLogger(__name__)
 
 THEMES = ("light", "dark", "sepia")
-SORTS = ("added", "opened", "title", "words")
+SORTS = ("added", "opened", "title", "words", "site", "date")
 LENGTH_MODES = ("sentences", "percent")
 FONT_MIN, FONT_MAX, FONT_DEFAULT = 8, 32, 13
 

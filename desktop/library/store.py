@@ -12,7 +12,8 @@ API beyond the brief (additions, all optional):
 - `Library.get_many(ids)`, `Library.all_ids()`; `Library.integrity() -> str` ("ok" when sound).
 - `SNIPPET_OPEN` / `SNIPPET_CLOSE`: the markers around matched words in `SearchHit.snippet`.
 - `list(sort="words")` is shortest first; `title` is A to Z; `added`/`opened` newest first
-  (never-opened entries last).
+  (never-opened entries last); `site` A to Z (none last); `date` newest first (the article's date, else
+  the day it was added).
 - `reclean()` returns how many articles it re-cleaned.
 """
 
@@ -46,7 +47,7 @@ from desktop.library.schema import CURRENT, MIGRATIONS
 
 log = logging.getLogger(__name__)
 
-SORTS = ("added", "opened", "title", "words")
+SORTS = ("added", "opened", "title", "words", "site", "date")
 SNIPPET_OPEN = "["
 SNIPPET_CLOSE = "]"
 BUSY_TIMEOUT_MS = 10_000
@@ -57,6 +58,9 @@ _ORDER = {
     "opened": "e.opened IS NULL, e.opened DESC, e.id DESC",
     "title": "e.title COLLATE NOCASE, e.id",
     "words": "e.words, e.id",
+    # site A to Z, entries without one last; date newest first, the day it was added when it has none
+    "site": "e.site = '', e.site COLLATE NOCASE, e.title COLLATE NOCASE, e.id",
+    "date": "COALESCE(NULLIF(e.date, ''), substr(e.added, 1, 10)) DESC, e.added DESC, e.id DESC",
 }
 
 

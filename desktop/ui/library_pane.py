@@ -9,12 +9,15 @@ from typing import Any
 
 import ttkbootstrap as ttk
 
-from desktop.ui.theme import Fonts, Palette
+from desktop.ui.theme import Fonts, Palette, fit_text
 from desktop.ui.viewmodels import LibraryView, RowView
 
-COLUMNS = (("title", "Title", 160, True), ("site", "Site", 90, False), ("date", "Date", 86, False),
-           ("words", "Words", 56, False))
-SORT_OF_COLUMN = {"title": "title", "site": "title", "date": "added", "words": "words"}
+COLUMNS = (("title", "Title"), ("site", "Site"), ("date", "Date"), ("words", "Words"))
+SORT_OF_COLUMN = {"title": "title", "site": "site", "date": "date", "words": "words"}
+ARROWS = {"title": " ▴", "site": " ▴", "date": " ▾", "words": " ▴"}  # the direction each sort runs
+FIT_ORDER = ("date", "site", "words")  # columns beside the title, given room in this order
+TITLE_MIN = 150  # pixels the title keeps before another column is shown
+SITE_WIDTH = (64, 130)  # the site column fits its longest site within these bounds
 ALL_TAGS = "All articles"
 SEARCH_DELAY_MS = 180
 MORE_AT = 0.85  # scrolled past this fraction of the rows loaded: ask for the next page
@@ -59,18 +62,25 @@ class LibraryPane:
 
         box = ttk.Frame(self.frame)
         box.pack(fill="both", expand=True)
+        self.row_font = tkfont.Font(parent, family=fonts.ui, size=10)
+        self._rows: dict[str, RowView] = {}
+        self._widths: dict[str, int] = {}
+        self._fit_job: str | None = None
+        self._sort = ""
         self.tree = ttk.Treeview(box, columns=[c[0] for c in COLUMNS], show="headings", selectmode="extended")
-        for key, title, width, stretch in COLUMNS:
-            self.tree.heading(key, text=title, anchor="w",
+        self.tree.configure(style="Library.Treeview")  # ttkbootstrap drops a style given to the constructor
+        for key, title in COLUMNS:
+            anchor = "e" if key == "words" else "w"
+            self.tree.heading(key, text=title, anchor=anchor,
                               command=lambda k=key: self.presenter.sort_changed(SORT_OF_COLUMN[k]))
-            self.tree.column(key, width=width, minwidth=40, stretch=stretch,
-                             anchor="e" if key == "words" else "w")
+            self.tree.column(key, width=60, minwidth=30, stretch=key == "title", anchor=anchor)
         self.scroll = ttk.Scrollbar(box, orient="vertical", command=self.tree.yview)
         self.tree.configure(yscrollcommand=self._scrolled)
         self.scroll.pack(side="right", fill="y")
         self.tree.pack(side="left", fill="both", expand=True)
         self.tree.tag_configure("unread", font=self.bold_font)
-        self.tree.bind("<Configure>", self._fit_columns, add=True)
+        self.tree.tag_configure("read", font=self.row_font)
+        self.tree.bind("<Configure>", lambda e: self._fit_soon(), add=True)
         self.tree.bind("<<TreeviewSelect>>", lambda e: self._chosen(open_it=False))
         self.tree.bind("<Return>", lambda e: self._chosen(open_it=True))
         self.tree.bind("<Double-1>", lambda e: self._chosen(open_it=True))
@@ -83,18 +93,60 @@ class LibraryPane:
         self._muted = palette.muted
         self._fg = palette.fg
         self.search.configure(foreground=palette.muted if self._placeholder else palette.fg)
+        # Unread titles are bold in the text colour; read ones step back in the muted colour.
+        self.tree.tag_configure("unread", foreground=palette.fg)
+        self.tree.tag_configure("read", foreground=palette.muted)
+        line = self.row_font.metrics("linespace")
+        style = ttk.Style()
+        style.configure("Library.Treeview", rowheight=round(line * 1.85), font=self.row_font,
+                        background=palette.panel, fieldbackground=palette.panel, borderwidth=0)
+        style.configure("Library.Treeview.Heading", font=self.small_font, foreground=palette.muted,
+                        padding=(4, 5))
 
-    def _fit_columns(self, event: tk.Event) -> None:
-        """Narrow sidebar: the title gets the room; site and date come back as it widens."""
-        shown = ["title"]
-        if event.width > 360:
-            shown.append("date")
-        if event.width > 480:
-            shown.append("site")
-        shown.append("words")
-        order = [c[0] for c in COLUMNS if c[0] in shown]
+    def _fit_soon(self) -> None:
+        if self._fit_job is None:
+            self._fit_job = self.tree.after_idle(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Give the title the room: date, site and words come in beside it as the pane allows, each as wide
+        as its content; titles and sites too long for their column end in an ellipsis."""
+        self._fit_job = None
+        width = self.tree.winfo_width()
+        if width <= 1:
+            return
+        heading = self.small_font.measure
+        cell = self.bold_font.measure  # unread rows are bold: size the cells for them
+        pad = 16
+        sites = [r.site for r in self._rows.values() if r.site]
+        wanted = {
+            "date": max(heading("Date ▾"), cell("30 Sep 2024")) + pad,
+            "words": max(heading("Words ▴"), cell("88,888")) + pad,
+            "site": 0 if not sites else min(SITE_WIDTH[1], max(
+                SITE_WIDTH[0], heading("Site ▴") + pad, max(cell(x) for x in sites[:400]) + pad)),
+        }
+        widths, room = {}, width - TITLE_MIN
+        for key in FIT_ORDER:
+            if 0 < wanted[key] <= room:
+                widths[key] = wanted[key]
+            elif key == "site" and wanted[key] and room >= SITE_WIDTH[0] and "date" in widths:
+                widths[key] = room  # a narrower site column, its names shortened
+            room -= widths.get(key, 0)
+        widths["title"] = width - sum(widths.values())
+        order = [c[0] for c in COLUMNS if c[0] in widths]
         if tuple(order) != tuple(self.tree.cget("displaycolumns")):
             self.tree.configure(displaycolumns=order)
+        for key, w in widths.items():
+            self.tree.column(key, width=w)
+        if widths != self._widths:
+            self._widths = widths
+            for iid, row in self._rows.items():
+                self.tree.item(iid, values=self._values(row))
+
+    def _values(self, row: RowView) -> tuple[str, str, str, str]:
+        title_font = self.bold_font if not row.read else self.row_font
+        title = fit_text(title_font, row.title, self._widths.get("title", 0) - 10)
+        site = fit_text(title_font, row.site, self._widths.get("site", 0) - 10)
+        return (title, site, row.date, row.words)
 
     # ----- content ------------------------------------------------------------------------------
 
@@ -102,17 +154,28 @@ class LibraryPane:
         if not library.append:
             self.tree.delete(*self.tree.get_children())
             self._ids.clear()
+            self._rows.clear()
             self.tree.yview_moveto(0)
+        new_sites = any(r.site for r in library.rows)
         for row in library.rows:
             self._insert(row)
         self._total = library.total
         if library.caption:
             self.caption.configure(text=library.caption)
+        if library.sort != self._sort:
+            self._sort = library.sort
+            for key, title in COLUMNS:
+                mark = ARROWS[key] if SORT_OF_COLUMN[key] == library.sort else ""
+                self.tree.heading(key, text=title + mark)
+        if new_sites or not library.append:
+            self._widths = {}  # the site column may need another width
+            self._fit_soon()
 
     def _insert(self, row: RowView) -> None:
         iid = str(row.id)
-        values = (row.title, row.site, row.date, row.words)
-        tags = () if row.read else ("unread",)
+        self._rows[iid] = row
+        values = self._values(row)
+        tags = ("read",) if row.read else ("unread",)
         if self.tree.exists(iid):
             self.tree.item(iid, values=values, tags=tags)
         else:
@@ -145,7 +208,14 @@ class LibraryPane:
         return [self._ids[i] for i in self.tree.selection() if i in self._ids]
 
     def titles(self) -> list[str]:
-        return [self.tree.item(i, "values")[0] for i in self.tree.get_children()]
+        """The titles listed, in order, in full (the cells may show them shortened)."""
+        return [self._rows[i].title for i in self.tree.get_children()]
+
+    def shown_rows(self) -> list[RowView]:
+        return [self._rows[i] for i in self.tree.get_children()]
+
+    def shown_columns(self) -> list[str]:
+        return list(self.tree.cget("displaycolumns"))
 
     # ----- events -------------------------------------------------------------------------------
 
@@ -214,3 +284,4 @@ class LibraryPane:
         self.scroll.set(first, last)
         if self.presenter is not None and float(last) >= MORE_AT and len(self._ids) < self._total:
             self.tree.after_idle(self.presenter.more_rows)
+

@@ -33,19 +33,24 @@ from desktop.ui.viewmodels import (
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PANES = (330, 920)  # sash positions at 1280 px: library | reader | summary
+DEFAULT_PANES = (310, 950)  # sash positions at 1280 px: library | reader (~70 characters a line) | summary
+MIN_SIDE, MIN_READER = 240, 360  # narrowest summary pane and reading view when the sashes are restored
 STATUS_CLEAR_MS = 12000
 UNDO_CLEAR_MS = 30000
+IDLE_HINT = "Drop files or folders anywhere on this window to add them to your library"
 
 
 class StatusBar:
-    """A message (coloured by kind), an optional action button (Undo), and import progress with Cancel."""
+    """A message (coloured by kind), an optional action button (Undo), import progress with Cancel, and on
+    the right what is going on in the background (summarising). With nothing to say it shows a hint."""
 
     def __init__(self, parent: tk.Misc) -> None:
         self.presenter: Any = None
         self.frame = ttk.Frame(parent, padding=(12, 5, 12, 6))
-        self.message = ttk.Label(self.frame, text="", anchor="w")
+        self.message = ttk.Label(self.frame, text=IDLE_HINT, anchor="w", bootstyle="secondary")
         self.message.pack(side="left")
+        self.activity = ttk.Label(self.frame, text="", anchor="e", bootstyle="secondary")
+        self.activity.pack(side="right")
         self.action = ttk.Button(self.frame, text="Undo", bootstyle="link",
                                  command=lambda: self.presenter.status_action())
         self.cancel = ttk.Button(self.frame, text="Cancel", bootstyle="link",
@@ -70,8 +75,11 @@ class StatusBar:
 
     def _clear(self) -> None:
         self._clear_job = None
-        self.message.configure(text="")
+        self.message.configure(text=IDLE_HINT, bootstyle="secondary")
         self.action.pack_forget()
+
+    def set_activity(self, text: str) -> None:
+        self.activity.configure(text=text)
 
     def show_progress(self, progress: Progress | None) -> None:
         if progress is None:
@@ -184,8 +192,18 @@ class MainWindow:
         edit.add_command(label="Move to Trash", accelerator="Delete", command=self._delete_selected)
 
         view = menu("View")
-        view.add_command(label="Library", accelerator="Ctrl+L", command=self._do("toggle_library"))
-        view.add_command(label="Focus Mode", accelerator="F11", command=self._do("toggle_focus_mode"))
+        # Check marks that follow the state (apply_appearance sets the variables).
+        self._vars["library"] = tk.BooleanVar(self.root, value=True)
+        self._vars["focus"] = tk.BooleanVar(self.root, value=False)
+        view.add_checkbutton(label="Library", accelerator="Ctrl+L", variable=self._vars["library"],
+                             command=self._do("toggle_library"))
+        view.add_checkbutton(label="Focus Mode", accelerator="F11", variable=self._vars["focus"],
+                             command=self._do("toggle_focus_mode"))
+        view.add_separator()
+        view.add_checkbutton(label="Highlight Summary", variable=self._vars["highlight"],
+                             command=lambda: self.presenter.set_highlight(self._vars["highlight"].get()))
+        view.add_checkbutton(label="Show What Was Removed", variable=self._vars["removed"],
+                             command=lambda: self.presenter.set_show_removed(self._vars["removed"].get()))
         view.add_separator()
         self._vars["theme"] = tk.StringVar(self.root, value="light")
         for key, label in (("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia")):
@@ -246,12 +264,14 @@ class MainWindow:
             self.restore_panes()
 
     def restore_panes(self) -> None:
-        """Put the sashes where they were (after the window has its size)."""
+        """Put the sashes where they were (after the window has its size), keeping each pane usable when
+        the window is narrower than the one they were remembered in."""
         if len(self.paned.panes()) == 3:
             left, right = self._panes
             width = self.paned.winfo_width()
-            if width > 1 and right > width - 200:  # remembered from a wider window: keep the summary visible
-                right = max(left + 400, width - 340)
+            if width > 1:
+                right = min(right, width - MIN_SIDE)
+                left = max(MIN_SIDE - 40, min(left, right - MIN_READER))
             self.paned.sashpos(0, left)
             self.paned.sashpos(1, right)
 
@@ -276,6 +296,7 @@ class MainWindow:
 
     def set_busy(self, busy: bool) -> None:
         self.summary.set_busy(busy)
+        self.status.set_activity("Summarising…" if busy else "")
 
     def show_library(self, library: LibraryView) -> None:
         self.library.show(library)
@@ -313,6 +334,8 @@ class MainWindow:
         self._vars["theme"].set(appearance.theme)
         self._vars["highlight"].set(appearance.highlight_summary)
         self._vars["removed"].set(appearance.show_removed)
+        self._vars["library"].set(appearance.library_visible and not appearance.focus_mode)
+        self._vars["focus"].set(appearance.focus_mode)
         self.reader.apply(appearance, palette)
         self.summary.apply(palette, appearance.font_size)
         self.library.apply(palette)
@@ -339,6 +362,7 @@ class MainWindow:
         self.toggle_library_button.configure(text="☰  Library" if not want_library else "‹  Hide library")
 
     def _resash(self) -> None:
+        self.paned.update_idletasks()  # lay out the pane just put back, or the sashes would be clamped
         panes = len(self.paned.panes())
         if panes == 3:
             self.restore_panes()

@@ -92,6 +92,33 @@ class _Batch:
     problems: list[Problem] | None = None
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def display_date(text: str) -> str:
+    """"2018-09-27" or "2018-09-27T10:00:00+00:00" -> "27 Sep 2018"; anything else is kept, shortened."""
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text or "")
+    if match and 1 <= int(match[2]) <= 12 and 1 <= int(match[3]) <= 31:
+        return f"{int(match[3])} {MONTHS[int(match[2]) - 1]} {match[1]}"
+    return (text or "")[:12]
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    """A sort key that puts later strings first (for ISO dates)."""
+    return tuple(-ord(c) for c in text)
+
+
+# Python twins of the store's orders, for search hits (which come ranked by relevance).
+HIT_ORDER: dict[str, Callable[[Any], Any]] = {
+    "added": lambda r: _descending(r.added or ""),
+    "opened": lambda r: (r.opened is None, _descending(r.opened or "")),
+    "title": lambda r: (r.title or "").casefold(),
+    "words": lambda r: r.words,
+    "site": lambda r: (not r.site, (r.site or "").casefold(), (r.title or "").casefold()),
+    "date": lambda r: (_descending(r.date or (r.added or "")[:10]), _descending(r.added or "")),
+}
+
+
 def slug(title: str) -> str:
     """A file name from an article title: letters, digits and dashes, at most 60 characters."""
     words = re.findall(r"\w+", title.lower())
@@ -191,6 +218,7 @@ class MainPresenter:
         self.spans: dict[int, Span] = {}
         self.position = 0.0
         self.query = ""
+        self.hits_sorted = False  # search hits: by relevance until a column heading is clicked
         self.tag: str | None = None
         self.loaded = 0
         self.total = 0
@@ -390,18 +418,24 @@ class MainPresenter:
             except PrecisError as exc:
                 self.view.show_status(Status(str(exc), "error"))
                 hits = []
-            rows = tuple(self._row(h.row, h.snippet) for h in hits
-                         if self.tag is None or self.tag in (h.row.tags or ()))
+            found = [h.row for h in hits if self.tag is None or self.tag in (h.row.tags or ())]
+            if self.hits_sorted:
+                found.sort(key=HIT_ORDER[self.settings.sort])
+            rows = tuple(self._row(r) for r in found)
             self.loaded = self.total = len(rows)
             caption = f"{len(rows)} match{'es' if len(rows) != 1 else ''}"
-            self.view.show_library(LibraryView(rows, len(rows), False, caption))
+            sort = self.settings.sort if self.hits_sorted else ""
+            self.view.show_library(LibraryView(rows, len(rows), False, caption, sort))
         else:
             self.total = self.lib.count(tag=self.tag)
             rows = tuple(self._row(r) for r in self.lib.list(sort=self.settings.sort, tag=self.tag,
                                                              limit=PAGE, offset=0))
             self.loaded = len(rows)
             caption = f"{self.total:,} article{'s' if self.total != 1 else ''}"
-            self.view.show_library(LibraryView(rows, self.total, False, caption))
+            unread = self.lib.count(tag=self.tag, read=False) if self.total else 0
+            if unread:
+                caption += f"  ·  {unread:,} unread"
+            self.view.show_library(LibraryView(rows, self.total, False, caption, self.settings.sort))
         self.view.show_tags(self.lib.tags(), self.tag)
         self.view.select_row(self.entry.id if self.entry is not None else None)
 
@@ -415,11 +449,13 @@ class MainPresenter:
             self.total = self.loaded
             return
         self.loaded += len(rows)
-        self.view.show_library(LibraryView(rows, self.total, True))
+        self.view.show_library(LibraryView(rows, self.total, True, sort=self.settings.sort))
 
     @staticmethod
     def _row(r: Any, snippet: str = "") -> RowView:
-        return RowView(id=r.id, title=r.title or "(untitled)", site=r.site or "", date=(r.date or "")[:10],
+        # Articles without a date of their own show the day they were added (the date sort does the same).
+        return RowView(id=r.id, title=r.title or "(untitled)", site=r.site or "",
+                       date=display_date(r.date or r.added or ""),
                        words=f"{r.words:,}", read=bool(r.read), snippet=snippet)
 
     def search_changed(self, text: str) -> None:
@@ -427,12 +463,17 @@ class MainPresenter:
         if query == self.query:
             return
         self.query = query
+        self.hits_sorted = False
         self.refresh_library()
 
     def sort_changed(self, column: str) -> None:
-        if column in SORTS and column != self.settings.sort:
+        """A column heading was clicked: sort by it (remembered); search hits are sorted the same way."""
+        if column not in SORTS or (column == self.settings.sort and not (self.query and not self.hits_sorted)):
+            return
+        if column != self.settings.sort:
             self._update(sort=column)
-            self.refresh_library()
+        self.hits_sorted = bool(self.query)
+        self.refresh_library()
 
     def tag_changed(self, tag: str | None) -> None:
         self.tag = tag or None

@@ -12,8 +12,13 @@ import ttkbootstrap as ttk
 from desktop.ui.theme import Fonts, Palette
 from desktop.ui.viewmodels import AppearanceView, ArticleView, Span, SummaryView
 
-COLUMN_CHARS = 70
-MIN_MARGIN = 28
+# A line holds 72 average characters: wrapping at word ends leaves lines of about 70 on average.
+COLUMN_CHARS = 72
+# Ordinary English prose, to measure an average character (an alphabet would overstate it: prose is
+# full of narrow letters and spaces).
+PROSE = ("The council said on Monday that the new bridge would open in the spring, three months later "
+         "than planned, after tests found cracks in two of its steel supports.")
+MIN_MARGIN = 24
 FLASH_MS = 1400
 POSITION_DELAY_MS = 400
 
@@ -110,7 +115,7 @@ class ReaderView:
         width = self.text.winfo_width()
         if width <= 1:
             return
-        column = self.body_font.measure("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ") / 37 * COLUMN_CHARS
+        column = self.body_font.measure(PROSE) / len(PROSE) * COLUMN_CHARS
         margin = max(MIN_MARGIN, int((width - column) / 2))
         self.text.tag_configure("col", lmargin1=margin, lmargin2=margin, rmargin=margin)
         palette = getattr(self, "palette", None)

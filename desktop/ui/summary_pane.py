@@ -9,7 +9,7 @@ from typing import Any
 
 import ttkbootstrap as ttk
 
-from desktop.ui.theme import Fonts, Palette
+from desktop.ui.theme import Fonts, Palette, fit_text
 from desktop.ui.viewmodels import FactGroupView, LengthView, SummaryView
 
 MODES = (("sentences", "sentences"), ("percent", "% of text"))
@@ -20,7 +20,7 @@ FACTS_SHOWN = 6  # per group; the rest behind "+ N more"
 class SummaryPane:
     def __init__(self, parent: tk.Misc, fonts: Fonts) -> None:
         self.presenter: Any = None
-        self.frame = ttk.Frame(parent, padding=(16, 14, 16, 12))
+        self.frame = ttk.Frame(parent, padding=(14, 14, 14, 12))
         self._algorithms: list[tuple[str, str]] = []
         self._length: LengthView | None = None
         self._typing_job: str | None = None
@@ -53,12 +53,14 @@ class SummaryPane:
         buttons = ttk.Frame(self.frame)
         buttons.pack(side="bottom", fill="x", pady=(12, 0))
         buttons.columnconfigure((0, 1), weight=1, uniform="buttons")
+        self.buttons = buttons
         self.export_button = ttk.Button(buttons, text="Export Markdown…", bootstyle="primary", padding=(6, 5),
                                         command=lambda: self.presenter.export_markdown())
-        self.export_button.grid(row=0, column=0, sticky="ew")
         self.copy_button = ttk.Button(buttons, text="Copy as Markdown", bootstyle="secondary-outline",
                                       padding=(6, 5), command=lambda: self.presenter.copy_markdown())
-        self.copy_button.grid(row=0, column=1, sticky="ew", padx=(8, 0))
+        self._stacked: bool | None = None
+        buttons.bind("<Configure>", lambda e: self._place_buttons(e.width), add=True)
+        self._place_buttons(0)
 
         split = ttk.Panedwindow(self.frame, orient="vertical")
         split.pack(fill="both", expand=True)
@@ -71,7 +73,13 @@ class SummaryPane:
         facts_box = ttk.Frame(split)
         ttk.Label(facts_box, text="Key facts", font=self.header_font).pack(fill="x", pady=(14, 6))
         self.facts = ttk.Treeview(facts_box, show="tree", selectmode="browse", height=8)
+        self.facts.configure(style="Facts.Treeview")  # ttkbootstrap drops a style given to the constructor
         self.facts.column("#0", stretch=True, width=200)
+        self.fact_font = tkfont.Font(parent, family=fonts.ui, size=10)
+        self._labels: dict[str, str] = {}  # item -> its full label (the tree shows it shortened to fit)
+        self._fit_job: str | None = None
+        self._fit_width = 0
+        self.facts.bind("<Configure>", lambda e: self._fit_soon(), add=True)
         facts_scroll = ttk.Scrollbar(facts_box, orient="vertical", command=self.facts.yview)
         self.facts.configure(yscrollcommand=facts_scroll.set)
         facts_scroll.pack(side="right", fill="y")
@@ -82,6 +90,22 @@ class SummaryPane:
         split.add(facts_box, weight=2)
         self._fact_sentence: dict[str, int] = {}
         self.summary: SummaryView | None = None
+
+    def _place_buttons(self, width: int) -> None:
+        """Side by side when both labels fit, else one above the other (a narrow pane)."""
+        need = 2 * max(self.export_button.winfo_reqwidth(), self.copy_button.winfo_reqwidth()) + 8
+        stacked = 1 < width < need
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        self.export_button.grid_forget()
+        self.copy_button.grid_forget()
+        if stacked:
+            self.export_button.grid(row=0, column=0, columnspan=2, sticky="ew")
+            self.copy_button.grid(row=1, column=0, columnspan=2, sticky="ew", pady=(6, 0))
+        else:
+            self.export_button.grid(row=0, column=0, sticky="ew")
+            self.copy_button.grid(row=0, column=1, sticky="ew", padx=(8, 0))
 
     # ----- appearance ---------------------------------------------------------------------------
 
@@ -97,9 +121,14 @@ class SummaryPane:
                         spacing3=round(size * 0.9))
         t.tag_configure("hover", foreground=palette.accent)
         t.tag_configure("muted", foreground=palette.muted, font=self.small_font)
+        self.fact_font.configure(size=max(9, font_size - 3))
         self.facts.tag_configure("group", foreground=palette.fg)
-        self.facts.tag_configure("fact", foreground=palette.fg)
-        self.facts.tag_configure("more", foreground=palette.accent)
+        self.facts.tag_configure("fact", foreground=palette.fg, font=self.fact_font)
+        self.facts.tag_configure("more", foreground=palette.accent, font=self.fact_font)
+        ttk.Style().configure("Facts.Treeview", rowheight=round(self.fact_font.metrics("linespace") * 1.55),
+                              background=palette.panel, fieldbackground=palette.panel, borderwidth=0)
+        self._fit_width = 0
+        self._fit_soon()
 
     # ----- content ------------------------------------------------------------------------------
 
@@ -135,6 +164,7 @@ class SummaryPane:
         self.facts.delete(*self.facts.get_children())
         self._fact_sentence.clear()
         self._more.clear()
+        self._labels.clear()
         for group in groups:
             parent = self.facts.insert("", "end", text=f"{group.title}  ·  {len(group.facts)}", open=True,
                                        tags=("group",))
@@ -151,8 +181,32 @@ class SummaryPane:
                 label += f" — {fact.detail}"
             if fact.count > 1:
                 label += f"  ×{fact.count}"
-            item = self.facts.insert(parent, "end", text=label, tags=("fact",))
+            item = self.facts.insert(parent, "end", text=self._fit(label), tags=("fact",))
+            self._labels[item] = label
             self._fact_sentence[item] = fact.sentence
+
+    def _fit(self, label: str) -> str:
+        # facts sit one level in: the indent and the scrollbar's side leave this much of the tree's width
+        return fit_text(self.fact_font, label, self._fit_width - 44) if self._fit_width > 1 else label
+
+    def _fit_soon(self) -> None:
+        if self._fit_job is None:
+            self._fit_job = self.facts.after_idle(self._refit)
+
+    def _refit(self) -> None:
+        """Facts too long for the pane end in an ellipsis; the whole fact is in the reading view."""
+        self._fit_job = None
+        width = self.facts.winfo_width()
+        if width <= 1 or width == self._fit_width:
+            return
+        self._fit_width = width
+        for item, label in self._labels.items():
+            if self.facts.exists(item):
+                self.facts.item(item, text=self._fit(label))
+
+    def fact_labels(self) -> list[str]:
+        """The facts listed, in full (for tests)."""
+        return list(self._labels.values())
 
     def set_busy(self, busy: bool) -> None:
         if busy:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 THEME_NAMES = {"light": "precis-light", "dark": "precis-dark", "sepia": "precis-sepia-light"}
 READING_FAMILIES = ("Charter", "Literata", "Georgia", "P052", "Palatino Linotype", "Palatino", "C059",
                     "DejaVu Serif", "Times New Roman", "serif")
+ELLIPSIS = "…"
 UI_FAMILIES = ("Inter", "Cantarell", "Segoe UI", "SF Pro Text", "Noto Sans", "DejaVu Sans", "Helvetica")
 
 
@@ -84,3 +85,21 @@ def setup_fonts(root: tk.Misc) -> Fonts:
         except tk.TclError:
             pass
     return fonts
+
+
+def fit_text(font: tkfont.Font, text: str, width: int) -> str:
+    """The text, or its start and an ellipsis, to fit in width pixels (a cut at a word when one is near)."""
+    if width <= 0 or not text or font.measure(text) <= width:
+        return text
+    lo, hi = 0, len(text) - 1  # the longest start that fits with the ellipsis, by bisection
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.measure(text[:mid].rstrip() + ELLIPSIS) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    cut = text[:lo].rstrip()
+    space = cut.rfind(" ")
+    if space > lo * 0.8:  # end on a whole word when that costs little
+        cut = cut[:space].rstrip(" ,;:-–—|")
+    return cut + ELLIPSIS

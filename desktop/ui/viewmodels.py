@@ -82,7 +82,8 @@ class LibraryView:
     rows: tuple[RowView, ...]
     total: int  # rows available for the current query/filter (the list is filled lazily)
     append: bool = False  # True: add to the rows shown; False: replace them
-    caption: str = ""  # e.g. "1,204 articles" or "3 matches"
+    caption: str = ""  # e.g. "1,204 articles  ·  12 unread" or "3 matches"
+    sort: str = ""  # the order shown (a Settings.sort value); "" for search hits by relevance
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop.core.model import Article, Paragraph
@@ -126,8 +127,8 @@ class Row:
     date: str
     words: int
     read: bool
-    added: float
-    opened: float | None
+    added: str
+    opened: str | None
     tags: tuple[str, ...]
 
 
@@ -143,8 +144,8 @@ class Entry:
     date: str
     site: str
     words: int
-    added: float
-    opened: float | None
+    added: str
+    opened: str | None
     read: bool
     position: float
     tags: tuple[str, ...]
@@ -193,7 +194,7 @@ class FakeLibrary:
         self.entries[id] = Entry(
             id, article.title, source.name, source.path, source.format, source.encoding,
             article.meta.author, article.meta.date, article.meta.site, article.word_count,
-            self.clock, None, False, 0.0, (), article,
+            self._now(), None, False, 0.0, (), article,
         )
         self.hashes[source.data] = id
         return AddResult(id, True)
@@ -210,12 +211,23 @@ class FakeLibrary:
     def _row(e: Entry) -> Row:
         return Row(e.id, e.title, e.site, e.date, e.words, e.read, e.added, e.opened, e.tags)
 
+    def _now(self) -> str:
+        """ISO times like the store's, one second apart per event."""
+        return (datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=self.clock)).isoformat()
+
     def list(self, sort="added", tag=None, read=None, limit=200, offset=0):
         live = [e for e in self._live() if (tag is None or tag in e.tags)
                 and (read is None or e.read == read)]
-        key = {"added": lambda e: -e.added, "opened": lambda e: -(e.opened or 0),
-               "title": lambda e: e.title.lower(), "words": lambda e: -e.words}[sort]
-        return [self._row(e) for e in sorted(live, key=key)[offset:offset + limit]]
+        # the store's orders: times and dates newest first, text A to Z, words shortest first
+        newest = {"added": lambda e: e.added, "opened": lambda e: e.opened or "",
+                  "date": lambda e: (e.date or e.added[:10], e.added)}
+        if sort in newest:
+            ordered = sorted(live, key=newest[sort], reverse=True)
+        else:
+            key = {"title": lambda e: e.title.lower(), "words": lambda e: e.words,
+                   "site": lambda e: (not e.site, e.site.lower(), e.title.lower())}[sort]
+            ordered = sorted(live, key=key)
+        return [self._row(e) for e in ordered[offset:offset + limit]]
 
     def count(self, tag=None, read=None) -> int:
         return len(self.list(tag=tag, read=read, limit=10**9))
@@ -249,7 +261,7 @@ class FakeLibrary:
 
     def touch_opened(self, id):
         self.clock += 1
-        self._set(id, opened=self.clock)
+        self._set(id, opened=self._now())
 
     def set_summary_settings(self, id, algorithm, sentences, ratio):
         self._set(id, summary_algorithm=algorithm, summary_sentences=sentences, summary_ratio=ratio)

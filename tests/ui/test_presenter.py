@@ -10,7 +10,7 @@ from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
 from desktop.core.load import load_path
 from desktop.library.settings import Settings
-from desktop.ui.presenter import MainPresenter, sentence_spans, slug
+from desktop.ui.presenter import MainPresenter, display_date, sentence_spans, slug
 from desktop.ui.tasks import SyncRunner
 from tests.sample_truth import JUNK
 from tests.ui.fakes import FakeLibrary, FakeView, ImportReport
@@ -164,7 +164,8 @@ def _entry(id: int):
     from tests.ui.fakes import Entry
 
     article = Article(f"Article {id}", (Paragraph("body", "Some text here."),))
-    return Entry(id, article.title, "a.txt", None, "text", "utf-8", "", "", "", 3, float(id), None, False,
+    added = f"2026-01-01T00:{id // 60:02}:{id % 60:02}+00:00"
+    return Entry(id, article.title, "a.txt", None, "text", "utf-8", "", "", "", 3, added, None, False,
                  0.0, (), article)
 
 
@@ -344,3 +345,60 @@ def test_slug_and_spans() -> None:
     article = Article("t", (Paragraph("body", "One two. One two."),))
     sents = (Sentence("One two.", 0, 0), Sentence("One two.", 1, 0))
     assert [(s.start, s.end) for s in sentence_spans(article, sents).values()] == [(0, 8), (9, 17)]
+
+
+def test_dates_in_the_list_are_short_and_readable() -> None:
+    assert display_date("2018-09-27") == "27 Sep 2018"
+    assert display_date("2026-01-05T08:30:00+00:00") == "5 Jan 2026"
+    assert display_date("2019-13-40") == "2019-13-40"  # not a date: kept as written
+    assert display_date("") == ""
+
+
+def _dated(id: int, title: str, site: str, date: str, words: int):
+    from dataclasses import replace
+
+    return replace(_entry(id), title=title, site=site, date=date, words=words)
+
+
+@pytest.fixture
+def shelf(h: Harness) -> Harness:
+    """Three articles: two with a site and a date, one (like a .txt) with neither."""
+    for entry in (_dated(1, "Beta news", "Zeta Times", "2019-11-18", 300),
+                  _dated(2, "Alpha report", "Apex Daily", "2017-03-02", 900),
+                  _dated(3, "Gamma notes", "", "", 100)):
+        h.lib.entries[entry.id] = entry
+    return h
+
+
+def test_rows_show_site_date_and_the_added_day_when_an_article_has_no_date(shelf: Harness) -> None:
+    shelf.presenter.refresh_library()
+    rows = {r.title: r for r in shelf.view.rows}
+    assert (rows["Beta news"].site, rows["Beta news"].date) == ("Zeta Times", "18 Nov 2019")
+    assert rows["Gamma notes"].date == "1 Jan 2026"  # the fake library added it on 2026-01-01
+    assert shelf.view.library.caption == "3 articles  ·  3 unread"
+
+
+def test_clicking_a_column_heading_sorts_the_list_and_is_remembered(shelf: Harness) -> None:
+    shelf.presenter.refresh_library()
+    shelf.presenter.sort_changed("site")
+    assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]  # no site: last
+    assert shelf.view.library.sort == "site" and shelf.saved[-1].sort == "site"
+    shelf.presenter.sort_changed("date")
+    assert [r.title for r in shelf.view.rows] == ["Gamma notes", "Beta news", "Alpha report"]  # newest first
+    shelf.presenter.sort_changed("words")
+    assert [r.title for r in shelf.view.rows] == ["Gamma notes", "Beta news", "Alpha report"]
+    assert shelf.saved[-1].sort == "words"
+
+
+def test_search_hits_keep_relevance_until_a_heading_is_clicked(shelf: Harness) -> None:
+    shelf.presenter.refresh_library()
+    shelf.presenter.search_changed("e")  # the fake library matches titles in insertion order
+    assert shelf.view.library.sort == ""
+    assert [r.title for r in shelf.view.rows] == ["Beta news", "Alpha report", "Gamma notes"]
+    shelf.presenter.sort_changed("title")
+    assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]
+    assert shelf.view.library.sort == "title"
+    shelf.presenter.sort_changed("title")  # clicked again: stays sorted
+    assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]
+    shelf.presenter.search_changed("a")  # a new search starts from relevance again
+    assert shelf.view.library.sort == ""

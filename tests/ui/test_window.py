@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app import Session, after_shown, build
+from desktop.app import Session, after_shown, build, fit_geometry
 from desktop.library.settings import Settings, load_settings
 from tests.sample_truth import JUNK, TITLE
 
@@ -65,6 +65,10 @@ def open_app(shared_root):
     def make(files: tuple[str, ...] = ()) -> Session:
         app = build(list(files), root=shared_root)
         apps.append(app)
+        # The default window size, whatever the virtual screen's size (a window may be larger than it).
+        app.root.geometry("1280x760+0+0")
+        app.root.update()
+        app.window.restore_panes()
         app.root.update()
         return app
 
@@ -216,3 +220,161 @@ def test_typing_in_search_filters_the_list(open_app, tmp_path: Path) -> None:
     wait_for(app, lambda: app.window.library.titles() == ["The Old Mill Reopens as a Museum"])
     search.event_generate("<Escape>")
     wait_for(app, lambda: len(app.window.library.titles()) == 2)
+
+
+def page(title: str, site: str, date: str, text: str) -> str:
+    """A saved web page with the site name and date in its meta tags, as browsers save them."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.split("\n\n")[1:])
+    return (f'<html><head><title>{title}</title><meta property="og:site_name" content="{site}">'
+            f'<meta property="article:published_time" content="{date}"></head>'
+            f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>")
+
+
+def test_list_fits_site_date_and_words_to_the_pane_and_sorts_by_heading(open_app, tmp_path: Path) -> None:
+    harbour = tmp_path / "harbour.html"
+    harbour.write_text(page("Harbour Town Opens New Library", "Zeta Gazette", "2019-11-18", HARBOUR * 3),
+                       encoding="utf-8")
+    mill = tmp_path / "mill.html"
+    mill.write_text(page("The Old Mill Reopens as a Museum", "Apex Daily", "2017-03-02", MILL * 3),
+                    encoding="utf-8")
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    app.window.presenter.open_paths([str(harbour), str(mill)])
+    wait_for(app, lambda: len(app.window.library.titles()) == 3 and summary_ready(app))
+    pane = app.window.library
+    assert pane.shown_columns() == ["title", "date"]  # the default sidebar: the title keeps the room
+    app.window.paned.sashpos(0, 620)
+    wait_for(app, lambda: pane.shown_columns() == ["title", "site", "date", "words"])
+    cells = {pane.tree.item(i, "values")[1]: pane.tree.item(i, "values") for i in pane.tree.get_children()}
+    assert cells["Zeta Gazette"][2] == "18 Nov 2019" and cells["Apex Daily"][2] == "2 Mar 2017"
+    assert pane.tree.item(pane.tree.get_children()[0], "tags") == ("unread",)  # bold until read
+
+    app.root.tk.call(pane.tree.heading("site", "command"))  # click the Site heading
+    app.root.update()
+    assert pane.titles()[:2] == ["The Old Mill Reopens as a Museum", "Harbour Town Opens New Library"]
+    assert pane.tree.heading("site", "text") == "Site ▴"
+    assert load_settings().sort == "site"
+    app.window.paned.sashpos(0, 310)
+    wait_for(app, lambda: pane.shown_columns() == ["title", "date"])
+    shown = pane.tree.item(pane.tree.get_children()[0], "values")[0]
+    assert shown.endswith("…") and len(shown) < len(pane.titles()[0])  # shortened to fit, never clipped
+
+
+def test_f11_hides_the_side_panes_and_brings_them_back(open_app) -> None:
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    paned = app.window.paned
+    sashes = app.window.sash_positions()
+    app.window.reader.text.focus_set()
+    app.window.reader.text.event_generate("<F11>")
+    app.root.update()
+    assert [str(p) for p in paned.panes()] == [str(app.window.reader_box)]
+    assert load_settings().focus_mode
+    app.window.reader.text.event_generate("<Escape>")  # Esc leaves focus mode too
+    app.root.update()
+    assert len(paned.panes()) == 3
+    assert app.window.sash_positions() == sashes
+    app.window.reader.text.event_generate("<F11>")
+    app.window.reader.text.event_generate("<F11>")
+    app.root.update()
+    assert len(paned.panes()) == 3 and not load_settings().focus_mode
+
+
+def test_font_size_keys_grow_shrink_and_reset_the_reading_text(open_app) -> None:
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    text = app.window.reader.text
+    default = Settings().font_size
+    text.focus_set()
+    text.event_generate("<Control-equal>")
+    app.root.update()
+    assert app.window.reader.body_font.cget("size") == default + 1 == load_settings().font_size
+    for _ in range(3):
+        text.event_generate("<Control-minus>")
+    app.root.update()
+    assert app.window.reader.body_font.cget("size") == default - 2 == load_settings().font_size
+    text.event_generate("<Control-0>")
+    app.root.update()
+    assert app.window.reader.body_font.cget("size") == default == load_settings().font_size
+
+
+def test_reading_column_holds_about_seventy_characters(open_app) -> None:
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    reader = app.window.reader
+    t = reader.text
+    lines = []  # the first line of each body paragraph long enough to wrap
+    for i, p in enumerate(reader.article.paragraphs):
+        if p.kind == "body" and t.count(f"p{i}", f"p{i} lineend", "displaylines"):
+            lines.append(len(t.get(f"p{i}", f"p{i} display lineend")))
+    assert len(lines) >= 8
+    assert 62 <= sum(lines) / len(lines) <= 78
+
+
+def test_keyboard_search_list_and_reader(open_app, tmp_path: Path) -> None:
+    mill = tmp_path / "mill.txt"
+    mill.write_text(MILL, encoding="utf-8")
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    app.window.presenter.open_paths([str(mill)])
+    wait_for(app, lambda: len(app.window.library.titles()) == 2 and summary_ready(app))
+    pane = app.window.library
+    app.window.reader.text.focus_force()
+    app.window.reader.text.event_generate("<Control-f>")
+    app.root.update()
+    assert app.root.focus_get() is pane.search
+    pane.search.event_generate("<Down>")  # into the list, on the article shown
+    app.root.update()
+    assert app.root.focus_get() is pane.tree
+    first, second = pane.tree.get_children()
+    assert pane.tree.selection() == (first,)
+    pane.tree.event_generate("<Down>")
+    wait_for(app, lambda: app.window.reader.article.title == pane.titles()[1])
+    pane.tree.event_generate("<Up>")
+    wait_for(app, lambda: app.window.reader.article.title == pane.titles()[0])
+    pane.tree.event_generate("<Return>")
+    app.root.update()
+    assert app.root.focus_get() is app.window.reader.text
+
+
+def test_menus_show_every_shortcut(open_app) -> None:
+    app = open_app()
+    accelerators = set()
+    for menu in app.window._menus[1:]:
+        for i in range(menu.index("end") + 1):
+            if menu.type(i) in ("command", "checkbutton", "radiobutton"):
+                accelerators.add(menu.entrycget(i, "accelerator"))
+    assert {"Ctrl+O", "Ctrl+E", "Ctrl+Shift+C", "Delete", "Ctrl+F", "F11", "Ctrl+=", "Ctrl+-",
+            "Ctrl+0"} <= accelerators
+
+
+def test_about_shows_the_version_and_data_folder(open_app, monkeypatch) -> None:
+    from desktop import __version__
+    from desktop.library.paths import data_dir
+
+    app = open_app()
+    shown = []
+
+    def look(dialog) -> None:  # runs inside the modal dialog's wait: read it, then close it
+        texts = [w.cget("text") for w in dialog.body.winfo_children() if w.winfo_class() == "TLabel"]
+        entries = [w.get() for w in dialog.body.winfo_children() if w.winfo_class() == "TEntry"]
+        shown.append((texts, entries))
+        dialog.close()
+
+    from desktop.ui import dialogs
+
+    original = dialogs._Dialog.run
+    monkeypatch.setattr(dialogs._Dialog, "run", lambda self, focus=None, modal=True: (
+        original(self, focus, modal=False), look(self)))
+    app.window.presenter.about()
+    texts, entries = shown[0]
+    assert f"Version {__version__}" in texts
+    assert entries == [str(data_dir())]
+
+
+def test_window_fits_the_screen() -> None:
+    assert fit_geometry("", (1920, 1080)) == "1280x800+320+100"
+    assert fit_geometry("", (1280, 800)) == "1280x720+0+0"  # room left for panels and the menu bar
+    assert fit_geometry("1000x700+50+40", (1920, 1080)) == "1000x700+50+40"  # remembered: kept
+    assert fit_geometry("1900x1000+1500+900", (1366, 768)) == "1366x740+0+0"  # from a bigger monitor
+    assert fit_geometry("nonsense", (1024, 600)) == "1024x520+0+0"
