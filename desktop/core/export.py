@@ -17,18 +17,37 @@ GROUP_TITLES = {
     "keywords": "Keywords",
 }
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+# Characters that make inline markup or HTML wherever they stand (~ is GFM's strikethrough).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+# "&copy;" or "&#169;" would show as the character they name, not as written.
+_MD_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|\w+;)")
+# What would open a block at the start of a line: a list item, a thematic break or setext underline
+# ("-", "+", "="), an ordered list ("1." "2)").
+_MD_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+# Characters YAML forbids in a document (and a BOM inside one), and \x85/\u2028/\u2029 that YAML 1.1
+# reads as line breaks.
+_YAML_UNSAFE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
 def escape_md(text: str) -> str:
-    """Escape characters that Markdown would read as markup, and neutralise line-leading syntax."""
+    """One line of Markdown that shows exactly the text: markup characters escaped, line-leading
+    block syntax neutralised, line breaks and runs of spaces (code blocks) made single spaces."""
+    text = " ".join(text.split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
+    text = _MD_ENTITY.sub(r"\\&", text)
+    m = _MD_LINE_START.match(text)
+    if m:
+        end = m.end()
+        # "-" -> "\-"; "1." -> "1\." (the character that makes the marker is the one escaped)
+        text = "\\" + text if m.group(1)[0] in "-+=" else text[:end] + "\\" + text[end:]
+    return text
 
 
 def _yaml_str(value: str) -> str:
-    # JSON strings are valid YAML double-quoted scalars: safe for colons, quotes, unicode.
-    return json.dumps(value, ensure_ascii=False)
+    # JSON strings are valid YAML double-quoted scalars (colons, quotes, newlines escaped); JSON
+    # leaves some characters raw that YAML forbids or folds, so they are escaped as \uXXXX too.
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def to_markdown(digest: Digest, include_article: bool = False) -> str:

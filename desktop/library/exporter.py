@@ -19,13 +19,16 @@ from desktop.library.store import Entry, Library
 INDEX_NAME = "index.md"
 MAX_STEM_BYTES = 120  # well under the 255-byte limit of common file systems, with room for " (99).md"
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}
+# Windows device names (also with superscript digits, and whatever follows a dot or spaces).
+_RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$",
+             *(f"{d}{i}" for d in ("com", "lpt") for i in (*range(1, 10), "\u00b9", "\u00b2", "\u00b3"))}
 
 
 def safe_stem(title: str) -> str:
     """A file name stem from a title that is valid on Linux, macOS and Windows."""
     text = unicodedata.normalize("NFC", title or "")
+    # Invisible format characters go: a right-to-left override would show "x\u202edm.exe" as "xexe.md".
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _FORBIDDEN.sub(" ", text)
     text = " ".join(text.split()).strip(" .")
     while len(text.encode("utf-8")) > MAX_STEM_BYTES:
@@ -33,7 +36,7 @@ def safe_stem(title: str) -> str:
     text = text.rstrip(" .")
     if not text:
         text = "untitled"
-    if text.split(".")[0].lower() in _RESERVED:
+    if text.split(".")[0].rstrip(" ").lower() in _RESERVED:
         text = "_" + text
     return text
 
