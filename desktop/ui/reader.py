@@ -23,6 +23,29 @@ FLASH_MS = 1400
 POSITION_DELAY_MS = 400
 
 
+
+# What each removal reason means to a reader (the cleaner's codes are terse).
+REASON_LABELS = {
+    "hash": "an ID or hash line",
+    "duplicate": "a repeated paragraph",
+    "promo": "a promotion or sign-up",
+    "footer": "page footer",
+    "navigation": "site navigation",
+    "related": "links to other articles",
+    "advert": "an advertisement",
+    "byline": "a byline",
+    "comments": "comments section",
+    "cookie": "a cookie notice",
+    "credit": "a photo credit",
+    "share": "sharing buttons",
+    "updated": "an update stamp",
+    "boilerplate": "page boilerplate",
+}
+
+
+def reason_label(reason: str) -> str:
+    return REASON_LABELS.get(reason, reason.replace("_", " ").replace("-", " "))
+
 class ReaderView:
     def __init__(self, parent: tk.Misc, fonts: Fonts) -> None:
         self.presenter: Any = None
@@ -172,7 +195,7 @@ class ReaderView:
         t = self.text
         link = f"restore{removal.index}"
         t.insert("end", removal.text + "\n", ("removed", "col"))
-        t.insert("end", f"Removed as {removal.reason}  ·  ", ("reason", "col"))
+        t.insert("end", f"Removed: {reason_label(removal.reason)}  ·  ", ("reason", "col"))
         t.insert("end", "Restore", ("reason", "col", "link", link))
         t.insert("end", "\n", ("reason", "col"))
         t.tag_bind(link, "<Button-1>", lambda e, i=removal.index: self.presenter.restore_removal(i))
