@@ -121,8 +121,10 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
     settings = load_settings()
     if root is None:
         register_themes()
+        # className gives the window WM_CLASS "precis"/"Precis", matching StartupWMClass in the
+        # desktop entry, so desktops group the window under Précis rather than "Tk".
         root = ttk.Window(title=APP_NAME, theme=THEME_NAMES[settings.theme], iconphoto=None,
-                          minsize=(880, 540))
+                          minsize=(880, 540), className="precis")
     root.geometry(fit_geometry(settings.geometry, (root.winfo_screenwidth(), root.winfo_screenheight())))
     root.title(APP_NAME)
     fonts = setup_fonts(root)
