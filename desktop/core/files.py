@@ -9,8 +9,11 @@ from pathlib import Path
 from desktop.core.errors import PrecisError
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write text so that a crash never leaves a half-written file at path."""
+def write_atomic(path: str | os.PathLike[str], text: str, durable: bool = True) -> Path:
+    """Write text so that a crash never leaves a half-written file at path.
+
+    `durable=False` skips the fsync: the rename still makes the change all-or-nothing, and settings
+    saved on every click should not wait for the disk on the window's thread."""
     target = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -22,7 +25,8 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
         try:

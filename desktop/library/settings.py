@@ -107,6 +107,6 @@ def save_settings(settings: Settings, path: str | os.PathLike[str] | None = None
     data = asdict(settings)
     data["panes"] = list(settings.panes)
     try:
-        write_atomic(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(target, json.dumps(data, indent=2, ensure_ascii=False) + "\n", durable=False)
     except PrecisError as exc:
         log.warning("settings: %s", exc)

@@ -174,6 +174,10 @@ def _error(exc: sqlite3.Error, path: Path) -> PrecisError:
         return PrecisError(f"The library file {path} is damaged; restart Précis to repair it.")
     if "unable to open" in text:
         return PrecisError(f"The library at {path} cannot be opened (check the folder's permissions).")
+    if "disk i/o" in text or "i/o error" in text:
+        # SQLite says no more than this when the disk fills up or a file-size limit is hit mid-write.
+        return PrecisError(f"The library at {path} could not be written (the disk may be full or "
+                           "failing); nothing was changed. Free some space and retry.")
     return PrecisError(f"The library at {path} failed: {exc}")
 
 

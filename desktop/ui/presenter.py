@@ -290,8 +290,9 @@ class MainPresenter:
         self.view.show_status(Status(f"Opening {self._names(paths)}…"))
         for path in paths:
             self.runner.submit(
-                lambda p=path: self._load_fn(p),
-                lambda loaded, p=path: self._loaded(batch, p, loaded),
+                # Stored in the worker too: hashing, compressing and indexing would stall the window.
+                lambda p=path: self.lib.add(*self._load_fn(p)),
+                lambda result, p=path: self._loaded(batch, p, result),
                 lambda exc, p=path: self._load_failed(batch, p, exc),
             )
 
@@ -301,12 +302,7 @@ class MainPresenter:
             return Path(paths[0]).name
         return f"{len(paths)} files"
 
-    def _loaded(self, batch: _Batch, path: str, loaded: tuple[Any, ...]) -> None:
-        try:
-            result = self.lib.add(*loaded)
-        except PrecisError as exc:
-            self._load_failed(batch, path, exc)
-            return
+    def _loaded(self, batch: _Batch, path: str, result: Any) -> None:
         if result.created:
             batch.added += 1
         else:
