@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-venv python3-tk xvfb xauth desktop-file-utils xdg-utils)
+APT_PACKAGES=(python3-venv python3-tk xvfb xauth xdotool desktop-file-utils xdg-utils)
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
