@@ -150,6 +150,13 @@ def _add_length(p: argparse.ArgumentParser) -> None:
     group.add_argument("--ratio", type=float, metavar="R", help="share of the article, 0-1")
     p.add_argument("--algorithm", "-a", default="precis", choices=ALGORITHMS, metavar="NAME",
                    help="one of: " + ", ".join(ALGORITHMS))
+    _add_language(p)
+
+
+def _add_language(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--language", "-l", default="auto", metavar="LANG",
+                   help="the article's language for stemming and stop words: auto (default), "
+                   "a name (german) or a code (de)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("facts", help="print the key facts")
     p.add_argument("files", nargs="+", metavar="FILE")
+    _add_language(p)
     p.add_argument("--json", action="store_true", help="one JSON object per file and line")
     p.set_defaults(func=cmd_facts)
 

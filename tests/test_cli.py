@@ -102,3 +102,11 @@ def test_opening_the_window_without_a_screen_is_one_line_error(sample) -> None:
     assert out.returncode == 1
     assert out.stderr.startswith("precis: error: cannot open the window") and "Traceback" not in out.stderr
     assert out.stderr.count("\n") == 1
+
+
+def test_language_override_is_accepted_and_an_unknown_one_is_one_line_error(sample) -> None:
+    ok = precis("summarize", str(sample), "-n", "2", "--language", "de", "--json")
+    assert ok.returncode == 0 and len(json.loads(ok.stdout)["sentences"]) == 2
+    bad = precis("facts", str(sample), "--language", "klingon")
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("precis: error: unknown language") and bad.stderr.count("\n") == 1
