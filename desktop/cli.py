@@ -101,7 +101,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
     from desktop.core.export import GROUP_TITLES
 
     def work(path: str) -> None:
-        digest = _read(path)
+        digest = _read(path, _options(args))
         if args.json:
             obj: dict = {"path": path}
             for name, facts in digest.facts.groups():
