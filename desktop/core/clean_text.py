@@ -26,6 +26,7 @@ from desktop.core.blocks import (
     stopword_density,
     words,
 )
+from desktop.core.language import code as language_code
 from desktop.core.model import Article, Meta, Paragraph, Removal
 from desktop.core.stopwords import stop_words
 
@@ -107,7 +108,7 @@ def clean_blocks(
             removed.append(Removal(text=u.text, reason=u.reason, position=len(paragraphs)))
         else:
             paragraphs.append(Paragraph(u.kind, u.text))  # type: ignore[arg-type]
-    meta = meta or Meta(site=site, language=language[:2] if language != "english" else "en")
+    meta = meta or Meta(site=site, language=language_code(language) or "en")
     return Article(title=title, paragraphs=tuple(paragraphs), removed=tuple(removed), meta=meta)
 
 

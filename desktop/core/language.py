@@ -47,6 +47,11 @@ MIN_WORDS = 8  # fewer words than this say too little: keep the default
 MIN_SHARE = 0.12  # a list covering less than this of the words does not fit the text
 
 
+def code(name: str) -> str:
+    """The ISO 639-1 code of a sumy language name ('german' -> 'de'); '' when it has none."""
+    return next((c for c, n in CODES.items() if n == name), "")
+
+
 def normalize(language: str) -> str:
     """'auto', a sumy language name or an ISO code ('de') -> 'auto' or the sumy name."""
     name = language.strip().lower()

@@ -146,9 +146,10 @@ def facts_text(facts: Facts) -> str:
 
 def compute_facts(article: Article) -> Facts:
     from desktop.core.facts import extract_facts
+    from desktop.core.language import choose
     from desktop.core.split import article_sentences
 
-    return extract_facts(article_sentences(article), language="english")
+    return extract_facts(article_sentences(article), language=choose("auto", article.body_text))
 
 
 def _open_error(exc: sqlite3.Error, db: Path) -> PrecisError:
