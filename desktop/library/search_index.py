@@ -78,10 +78,9 @@ def retag(conn: sqlite3.Connection, entry_id: int, tags: str) -> None:
         put(conn, entry_id, title, body, tags, facts)
 
 
-def matches(conn: sqlite3.Connection, match: str, limit: int) -> list[tuple[int, float]]:
-    """(entry id, bm25 rank) of the best matches of an FTS5 query, best first."""
-    return [(int(r[0]), float(r[1])) for r in conn.execute(
-        "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?", (match, int(limit)))]
+# The best matches of an FTS5 query (parameters: query, limit), best first; a subquery for joins.
+MATCHES = "SELECT rowid AS id, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+_BATCH = 500  # ids per IN (...) list: well under SQLite's limit on bound parameters
 
 
 def snippets(conn: sqlite3.Connection, ids: list[int], terms: list[str], mark: tuple[str, str]
@@ -90,12 +89,14 @@ def snippets(conn: sqlite3.Connection, ids: list[int], terms: list[str], mark: t
     if not ids:
         return {}
     finder = _finder(terms)
-    marks = ",".join("?" * len(ids))
     out: dict[int, str] = {}
-    for entry_id, blob in conn.execute(
-            f"SELECT entry_id, row FROM search_rows WHERE entry_id IN ({marks})", ids):
-        title, body, _, _ = _unpack(blob)
-        out[int(entry_id)] = snippet(body or title, finder, mark)
+    for at in range(0, len(ids), _BATCH):
+        batch = ids[at:at + _BATCH]
+        marks = ",".join("?" * len(batch))
+        for entry_id, blob in conn.execute(
+                f"SELECT entry_id, row FROM search_rows WHERE entry_id IN ({marks})", batch):
+            title, body, _, _ = _unpack(blob)
+            out[int(entry_id)] = snippet(body or title, finder, mark)
     return out
 
 
@@ -135,7 +136,7 @@ def snippet(text: str, finder: re.Pattern[str] | list[str], mark: tuple[str, str
     end = min(len(found), start + words)
 
     def hit(word: str) -> bool:
-        return finder.fullmatch(word) is not None or (not word.isascii() and finder.fullmatch(_fold(word)))
+        return bool(finder.fullmatch(word) or (not word.isascii() and finder.fullmatch(_fold(word))))
 
     pieces: list[str] = []
     pos = found[start].start()

@@ -459,22 +459,20 @@ class Library:
             return []
         with self._lock:
             try:
-                ranked = search_index.matches(self._conn, match, limit)
-                ids = [i for i, _ in ranked]
-                marks = ",".join("?" * len(ids))
-                rows = {r[0]: r for r in self._conn.execute(
-                    f"SELECT {self._ROW} FROM entries e WHERE e.trashed IS NULL AND e.id IN ({marks})", ids)}
-                live = [i for i in ids if i in rows]
-                excerpts = search_index.snippets(self._conn, live[:max(0, snippets)], query_terms(query),
-                                                 (SNIPPET_OPEN, SNIPPET_CLOSE))
+                rows = self._conn.execute(
+                    f"SELECT {self._ROW}, h.rank FROM ({search_index.MATCHES}) h "
+                    "JOIN entries e ON e.id = h.id WHERE e.trashed IS NULL ORDER BY h.rank",
+                    (match, int(limit))).fetchall()
+                excerpts = search_index.snippets(self._conn, [r[0] for r in rows[:max(0, snippets)]],
+                                                 query_terms(query), (SNIPPET_OPEN, SNIPPET_CLOSE))
             except sqlite3.OperationalError as exc:
                 # The query is fully escaped; anything left is a bug, not the person's fault.
                 log.warning("search %r failed: %s", query, exc)
                 return []
             except sqlite3.Error as exc:
                 raise _error(exc, self.path) from None
-        return [SearchHit(row=self._row(rows[i]), snippet=excerpts.get(i, ""), rank=rank)
-                for i, rank in ranked if i in rows]
+        return [SearchHit(row=self._row(r[:-1]), snippet=excerpts.get(r[0], ""), rank=float(r[-1]))
+                for r in rows]
 
     # ---- tags ----------------------------------------------------------------------------------
 
