@@ -146,5 +146,7 @@ def snippet(text: str, finder: re.Pattern[str] | list[str], mark: tuple[str, str
         pos = w.end()
     cut_before = lo + found[start].start() > 0 and bool(_WORD.search(text[:lo + found[start].start()]))
     cut_after = end < len(found) or hi < len(text)
+    if not cut_after:
+        pieces.append(window[pos:])  # the closing punctuation of a text shown whole
     excerpt = " ".join("".join(pieces).split())
     return ("…" if cut_before else "") + excerpt + ("…" if cut_after else "")
