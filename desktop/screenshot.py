@@ -2,7 +2,10 @@
 
 Options: --theme light|dark|sepia, --size 1280x800 (the whole window, menu bar included), --font N,
 --removed (show removed blocks), --focus (focus mode), --add FILE_OR_FOLDER (import into the library
-first, to see a fuller list). Waits until the summary is shown, then grabs the window and its menu bar
+first, to see a fuller list), --scroll FRACTION (scroll the reading view, 0 top .. 1 end; with
+--removed it scrolls to the first removed block when no fraction is given), --open PATH (open files
+through the window, as File > Open does, so the list of bad files shows), --about (the About dialog).
+Waits until the summary is shown, then grabs the window and its menu bar
 (Pillow's ImageGrab, else ImageMagick's import).
 """
 
@@ -61,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--focus", action="store_true", help="focus mode")
     parser.add_argument("--add", action="append", default=[], metavar="PATH",
                         help="import this file or folder into the library first (repeatable)")
+    parser.add_argument("--scroll", type=float, metavar="FRACTION", help="scroll the reading view first")
+    parser.add_argument("--open", action="append", default=[], metavar="PATH",
+                        help="open these files through the window (File > Open) after it is up")
+    parser.add_argument("--about", action="store_true", help="show the About dialog")
     args = parser.parse_args(argv)
 
     from desktop.app import build
@@ -97,8 +104,25 @@ def main(argv: list[str] | None = None) -> int:
         if not ok:
             print("screenshot: the summary did not appear in time", file=sys.stderr)
         app.window.restore_panes()
+        text = app.window.reader.text
+        if args.scroll is not None:
+            text.yview_moveto(args.scroll)
+        elif args.removed and text.tag_ranges("removed"):
+            text.yview(f"{text.tag_ranges('removed')[0]} - 3 lines")
+        if args.open:
+            app.presenter.open_paths(args.open)
+            wait_until(app.root, lambda: all(r.idle() for r in app.runners))
         wait_until(app.root, lambda: False, timeout=0.3)
-        grab(app.root, Path(args.out))
+        if args.about:  # the dialog waits for its window: grab from inside its event loop, then close it
+            def shoot() -> None:
+                grab(app.root, Path(args.out))
+                for child in app.root.winfo_children():
+                    if child.winfo_class() == "Toplevel":
+                        child.destroy()
+            app.root.after(400, shoot)
+            app.presenter.about()
+        else:
+            grab(app.root, Path(args.out))
         print(args.out)
     finally:
         app.destroy()

@@ -99,6 +99,11 @@ class StatusBar:
         self.message.configure(text=progress.text, bootstyle="default")
 
 
+# The reading bar's toggles: full label, and the short one used when the bar is narrow.
+BAR_LABELS = {"highlight": ("Highlight summary", "Summary"), "removed": ("Show what was removed", "Removed"),
+              "show_library": ("☰  Library", "☰ Library"), "hide_library": ("‹  Hide library", "‹ Library")}
+
+
 class MainWindow:
     def __init__(self, root: ttk.Window, fonts: Fonts, panes: Sequence[int] = ()) -> None:
         self.root = root
@@ -127,6 +132,7 @@ class MainWindow:
         self.paned.add(self.summary.frame, weight=0)
         self._laid_out = False
         self.paned.bind("<Configure>", self._first_layout, add=True)
+        self.paned.bind("<Configure>", lambda e: self.root.after_idle(self._keep_reader_wide), add=True)
         self._menus: list[tk.Menu] = []
         self._build_menus()
         self._bind_keys()
@@ -151,17 +157,42 @@ class MainWindow:
         bar.pack(side="top", fill="x")
         self._vars["highlight"] = tk.BooleanVar(self.root, value=True)
         self._vars["removed"] = tk.BooleanVar(self.root, value=False)
-        ttk.Checkbutton(bar, text="Show what was removed", variable=self._vars["removed"],
-                        bootstyle="round-toggle",
-                        command=lambda: self.presenter.set_show_removed(self._vars["removed"].get())
-                        ).pack(side="right")
-        ttk.Checkbutton(bar, text="Highlight summary", variable=self._vars["highlight"],
-                        bootstyle="round-toggle",
-                        command=lambda: self.presenter.set_highlight(self._vars["highlight"].get())
-                        ).pack(side="right", padx=(0, 18))
+        self.removed_toggle = ttk.Checkbutton(
+            bar, text=BAR_LABELS["removed"][0], variable=self._vars["removed"], bootstyle="round-toggle",
+            command=lambda: self.presenter.set_show_removed(self._vars["removed"].get()))
+        self.removed_toggle.pack(side="right")
+        self.highlight_toggle = ttk.Checkbutton(
+            bar, text=BAR_LABELS["highlight"][0], variable=self._vars["highlight"], bootstyle="round-toggle",
+            command=lambda: self.presenter.set_highlight(self._vars["highlight"].get()))
+        self.highlight_toggle.pack(side="right", padx=(0, 18))
         self.toggle_library_button = ttk.Button(bar, text="☰  Library", bootstyle="link",
                                                 command=self._do("toggle_library"))
         self.toggle_library_button.pack(side="left")
+        self.reader_bar = bar
+        self._bar_full_width = 0
+        self._bar_short = False
+        self._library_key = "show_library"
+        bar.bind("<Configure>", lambda e: self._fit_reader_bar(e.width), add=True)
+
+    def _fit_reader_bar(self, width: int) -> None:
+        """Short labels when the full ones would not fit (a narrow window, wide side panes): Tk would
+        otherwise clip the toggles' labels and squeeze the library button out of the bar."""
+        if width <= 1:
+            return
+        toggles = {"highlight": self.highlight_toggle, "removed": self.removed_toggle}
+        if self.highlight_toggle.cget("text") == BAR_LABELS["highlight"][0]:
+            self._bar_full_width = (sum(t.winfo_reqwidth() for t in toggles.values()) + 18 + 28
+                                    + self.toggle_library_button.winfo_reqwidth() + 12)
+        short = width < self._bar_full_width
+        if short == self._bar_short and self.highlight_toggle.cget("text") == BAR_LABELS["highlight"][short]:
+            return  # nothing to change (re-padding the bar would only bring another <Configure>)
+        self._bar_short = short
+        for key, toggle in toggles.items():
+            toggle.configure(text=BAR_LABELS[key][self._bar_short])
+        self.toggle_library_button.configure(text=BAR_LABELS[self._library_key][self._bar_short])
+        self.highlight_toggle.pack_configure(padx=(0, 8 if self._bar_short else 18))
+        bar = self.reader_bar
+        bar.configure(padding=(6 if self._bar_short else 14, 8, 8 if self._bar_short else 14, 6))
 
     def _build_menus(self) -> None:
         menubar = tk.Menu(self.root, tearoff=False)
@@ -263,6 +294,15 @@ class MainWindow:
             self._laid_out = True
             self.restore_panes()
 
+    def _keep_reader_wide(self) -> None:
+        """When the window is made narrower, Tk takes the width from the reader alone (the side panes
+        keep theirs), down to a sliver: give it back from the library pane, down to its own minimum."""
+        if not self._laid_out or len(self.paned.panes()) != 3:
+            return
+        left, right = self.paned.sashpos(0), self.paned.sashpos(1)
+        if right - left < MIN_READER and left > MIN_SIDE - 40:
+            self.paned.sashpos(0, max(MIN_SIDE - 40, right - MIN_READER))
+
     def restore_panes(self) -> None:
         """Put the sashes where they were (after the window has its size), keeping each pane usable when
         the window is narrower than the one they were remembered in."""
@@ -359,7 +399,8 @@ class MainWindow:
             self.paned.add(self.summary.frame, weight=0)
         if (want_library and not has_library) or (want_summary and not has_summary):
             self.root.after_idle(self._resash)
-        self.toggle_library_button.configure(text="☰  Library" if not want_library else "‹  Hide library")
+        self._library_key = "hide_library" if want_library else "show_library"
+        self.toggle_library_button.configure(text=BAR_LABELS[self._library_key][self._bar_short])
 
     def _resash(self) -> None:
         self.paned.update_idletasks()  # lay out the pane just put back, or the sashes would be clamped

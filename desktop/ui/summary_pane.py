@@ -35,6 +35,8 @@ class SummaryPane:
         self.busy = ttk.Progressbar(top, mode="indeterminate", length=60, bootstyle="striped")
         self.caption = ttk.Label(self.frame, text="", font=self.small_font, bootstyle="secondary")
         self.caption.pack(fill="x", pady=(2, 10))
+        # a narrow pane or a big font: the caption wraps instead of being cut off mid-word
+        self.caption.bind("<Configure>", lambda e: self.caption.configure(wraplength=max(1, e.width)), add=True)
 
         controls = ttk.Frame(self.frame)
         controls.pack(fill="x", pady=(0, 6))

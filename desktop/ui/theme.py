@@ -23,7 +23,8 @@ class Palette:
     muted: str  # meta line, captions, reasons
     panel: str  # side panes
     accent: str  # links, numbers, selection bar
-    highlight: str  # summary sentences in the text
+    highlight: str  # summary sentences in the text: a faint wash (Tk also paints it between wrapped lines)
+    highlight_line: str  # ... and an underline that marks the sentence's own text
     flash: str  # a sentence just jumped to
     removed: str  # struck-through removed blocks
     danger: str
@@ -33,15 +34,25 @@ class Palette:
 
 PALETTES = {
     "light": Palette(bg="#fdfdfc", fg="#1f2328", muted="#6b7078", panel="#f4f4f2", accent="#2f6f9f",
-                     highlight="#fbf0c4", flash="#f5d76e", removed="#9a9ea5", danger="#b4443c",
+                     highlight="#fcf5dc", highlight_line="#d4a235",
+                     flash="#f5d76e", removed="#8a8f97", danger="#b4443c",
                      select_bg="#d6e6f5", border="#e3e3df"),
     "dark": Palette(bg="#1d1f23", fg="#dcdcd6", muted="#9198a1", panel="#24272c", accent="#7fb0de",
-                    highlight="#3f3a26", flash="#7a6a2a", removed="#7d838b", danger="#e07a72",
+                    highlight="#2a2924", highlight_line="#a88a3c",
+                    flash="#5e5230", removed="#8b929b", danger="#e07a72",
                     select_bg="#2f4a66", border="#33363c"),
     "sepia": Palette(bg="#f6efdf", fg="#3f3225", muted="#82705c", panel="#efe6d2", accent="#8a5a2b",
-                     highlight="#ecd9a4", flash="#e0bf6a", removed="#a99a86", danger="#a5452f",
+                     highlight="#f1e4c2", highlight_line="#b9873a",
+                     flash="#e6c883", removed="#8f7f6a", danger="#a5452f",
                      select_bg="#e6d3ad", border="#e0d4bb"),
 }
+
+
+def mix(colour: str, other: str, amount: float) -> str:
+    """colour moved amount (0..1) of the way towards other, both "#rrggbb"."""
+    a = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
 
 
 def register_themes() -> None:

@@ -378,3 +378,71 @@ def test_window_fits_the_screen() -> None:
     assert fit_geometry("1000x700+50+40", (1920, 1080)) == "1000x700+50+40"  # remembered: kept
     assert fit_geometry("1900x1000+1500+900", (1366, 768)) == "1366x740+0+0"  # from a bigger monitor
     assert fit_geometry("nonsense", (1024, 600)) == "1024x520+0+0"
+
+
+def test_summary_highlight_is_a_faint_wash_with_an_underline_and_no_break_between_sentences(
+        open_app, tmp_path: Path) -> None:
+    from desktop.ui.theme import PALETTES
+
+    harbour = tmp_path / "harbour.txt"
+    harbour.write_text(HARBOUR, encoding="utf-8")
+    app = open_app((str(harbour),))
+    wait_for(app, lambda: summary_ready(app) and app.window.reader.article.title.startswith("Harbour"))
+    t = app.window.reader.text
+    palette = PALETTES[load_settings().theme]
+    assert str(t.tag_cget("summary", "underline")) in ("1", "true") \
+        and t.tag_cget("summary", "underlinefg") == palette.highlight_line
+    assert t.tag_cget("summary", "background") == palette.highlight != palette.flash
+    # Every sentence of this short article is in the summary: between two of one paragraph the space is
+    # washed too (summary_gap), so the paragraph reads as one marked passage, not blocks with slits.
+    gaps = t.tag_ranges("summary_gap")
+    assert gaps and all(not t.get(gaps[i], gaps[i + 1]).strip() for i in range(0, len(gaps), 2))
+    assert t.tag_cget("summary_gap", "background") == palette.highlight
+    app.window.presenter.set_highlight(False)
+    app.root.update()
+    assert not t.tag_ranges("summary") and not t.tag_ranges("summary_gap")
+
+
+def test_removed_blocks_are_set_in_struck_through_with_a_quiet_reason(open_app) -> None:
+    from desktop.ui.theme import PALETTES
+
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    app.window.presenter.set_show_removed(True)
+    app.root.update()
+    reader = app.window.reader
+    t = reader.text
+    palette = PALETTES[load_settings().theme]
+    removed = t.tag_ranges("removed")
+    assert removed
+    t.see(removed[0])
+    t.see("p0")
+    app.root.update()
+    body_x = t.dlineinfo("p0")[0]
+    t.see(removed[0])
+    app.root.update()
+    assert t.dlineinfo(removed[0])[0] > body_x + 10  # indented from the column: set aside, not text
+    assert str(t.tag_cget("removed", "overstrike")) in ("1", "true")
+    assert t.tag_cget("reason", "foreground") == palette.muted != palette.danger
+    assert t.tag_cget("link", "foreground") == palette.accent
+
+
+def test_reading_bar_shortens_its_labels_in_a_narrow_window(open_app) -> None:
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    window = app.window
+    parts = (window.toggle_library_button, window.highlight_toggle, window.removed_toggle)
+    assert window.highlight_toggle.cget("text") == "Highlight summary"
+    app.root.geometry("900x600+0+0")  # the narrowest the window goes is 880: only the reader gives way
+    wait_for(app, lambda: window.paned.winfo_width() == 900)
+    app.root.update()
+    # the reader keeps a usable width (taken back from the library pane) ...
+    assert window.paned.sashpos(1) - window.paned.sashpos(0) >= 340
+    assert window.highlight_toggle.cget("text") == "Summary"  # ... and its bar uses short labels
+    for part in parts:  # nothing clipped, nothing squeezed out of the bar
+        assert part.winfo_ismapped() and part.winfo_width() >= part.winfo_reqwidth()
+    app.root.geometry("1280x760+0+0")
+    app.root.update()
+    window.restore_panes()
+    wait_for(app, lambda: window.highlight_toggle.cget("text") == "Highlight summary")
+    assert window.toggle_library_button.cget("text") == "‹  Hide library"
