@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
+import zipfile
 from pathlib import Path
 
 from desktop.core.errors import PrecisError
@@ -31,6 +33,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 _HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 _MD_EXT = {".md", ".markdown", ".mdown", ".mkd"}
+_DOCUMENT_EXT: dict[str, SourceFormat] = {".docx": "docx", ".epub": "epub", ".pdf": "pdf"}
+_DOCUMENT_KIND = {"docx": "Word document", "epub": "EPUB book", "pdf": "PDF"}
 
 
 def load_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
@@ -79,6 +83,11 @@ def load_bytes(data: bytes, name: str = "untitled", path: str | None = None) -> 
     """Decode bytes into a Source, or raise PrecisError when they are not text."""
     if not data.strip():
         raise PrecisError(f"{name}: the file is empty")
+    document = document_format(data, name)
+    if document is not None:
+        # Word, EPUB and PDF files are not text: their reader (desktop.core.read_*) extracts it when
+        # the file is cleaned; the Source keeps the bytes as they are.
+        return Source(name=name, data=data, text="", format=document, encoding="", path=path)
     text, encoding = decode(data, name)
     if not text.strip():
         raise PrecisError(f"{name}: the file holds no text")
@@ -86,6 +95,45 @@ def load_bytes(data: bytes, name: str = "untitled", path: str | None = None) -> 
         name=name, data=data, text=text, format=guess_format(name, text),
         encoding=encoding, path=path,
     )
+
+
+def document_format(data: bytes, name: str) -> SourceFormat | None:
+    """'docx', 'epub' or 'pdf' when the bytes are such a document, told by the content (a Word file
+    or a book saved under another name is still one), else None.
+
+    A file named .docx or .epub that is not one is refused here with a reason; any other ZIP or
+    binary falls through to decode(), which refuses it by its magic bytes."""
+    wanted = _DOCUMENT_EXT.get(Path(name).suffix.lower())
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_format(data, name, wanted)
+    if wanted == "pdf" and b"%PDF-" in data[:1024]:
+        return "pdf"  # a damaged PDF gets its reason from the reader, naming the file
+    if data.startswith(b"%PDF-") and b"%%EOF" in data[-2048:]:
+        return "pdf"  # a whole PDF under another name
+    return None
+
+
+def _zip_format(data: bytes, name: str, wanted: SourceFormat | None) -> SourceFormat | None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        # The mimetype entry is a few bytes; a large one is not an EPUB's (and is not inflated).
+        small = "mimetype" in names and archive.getinfo("mimetype").file_size <= 64
+        mimetype = archive.read("mimetype").strip() if small else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError, RuntimeError):
+        names, mimetype = set(), b""
+        if wanted in ("docx", "epub"):
+            raise PrecisError(f"{name}: this {_DOCUMENT_KIND[wanted]} is damaged "
+                              "(not a valid ZIP archive)") from None
+    if "word/document.xml" in names and "[Content_Types].xml" in names:
+        return "docx"
+    if mimetype == b"application/epub+zip" or "META-INF/container.xml" in names:
+        return "epub"
+    if wanted in ("docx", "epub"):
+        raise PrecisError(f"{name}: not a {_DOCUMENT_KIND[wanted]} (the ZIP archive holds no "
+                          f"{'word/document.xml' if wanted == 'docx' else 'META-INF/container.xml'})")
+    return None
 
 
 def decode(data: bytes, name: str = "file") -> tuple[str, str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 ParagraphKind = Literal["body", "heading", "caption"]
-SourceFormat = Literal["text", "html", "markdown"]
+SourceFormat = Literal["text", "html", "markdown", "docx", "epub", "pdf"]
 
 
 @dataclass(frozen=True)

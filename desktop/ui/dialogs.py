@@ -11,7 +11,7 @@ import ttkbootstrap as ttk
 from desktop.ui.viewmodels import AboutView, Problem
 
 OPEN_TYPES = [
-    ("Articles", "*.txt *.text *.md *.markdown *.html *.htm *.xhtml"),
+    ("Articles", "*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.epub *.pdf"),
     ("Text", "*.txt *.text"),
     ("Markdown", "*.md *.markdown"),
     ("Web pages", "*.html *.htm *.xhtml"),

@@ -1,0 +1,55 @@
+"""What every document reader (Word, EPUB, PDF) hands to the cleaner: blocks plus the file's metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.blocks import Block
+from desktop.core.errors import PrecisError
+
+# The same bound as for text files (load.MAX_BYTES): more text than this is not an article, and
+# the summariser's cost grows with it.
+MAX_TEXT = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's text as blocks with structural hints, and what its metadata says."""
+
+    blocks: tuple[Block, ...]
+    title: str = ""
+    author: str = ""
+    date: str = ""
+
+
+class TextBudget:
+    """Counts extracted characters and refuses a document once it holds more than MAX_TEXT."""
+
+    def __init__(self, name: str, limit: int = MAX_TEXT) -> None:
+        self.name = name
+        self.limit = limit
+        self.used = 0
+
+    def take(self, text: str) -> str:
+        self.used += len(text)
+        if self.used > self.limit:
+            raise PrecisError(
+                f"{self.name}: holds more than {self.limit / 1e6:.0f} MB of text; Précis reads "
+                "documents up to that length"
+            )
+        return text
+
+
+def one_line(text: str) -> str:
+    """Runs of white space (tabs, newlines, no-break spaces) as one space."""
+    return " ".join(text.split())
+
+
+def iso_date(value: str) -> str:
+    """'2024-03-01T09:30:00Z' -> '2024-03-01'; anything that is not an ISO date -> ''."""
+    value = value.strip()
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        return value[:10]
+    if len(value) == 4 and value.isdigit():
+        return value
+    return ""
