@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.open:
             app.presenter.open_paths(args.open)
             wait_until(app.root, lambda: all(r.idle() for r in app.runners))
-        wait_until(app.root, lambda: False, timeout=0.3)
+        wait_until(app.root, lambda: False, timeout=2.0 if args.open else 0.3)
         if args.about:  # the dialog waits for its window: grab from inside its event loop, then close it
             def shoot() -> None:
                 grab(app.root, Path(args.out))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tkinter as tk
+import tkinter.font as tkfont
 from collections.abc import Sequence
 from tkinter import filedialog
 
@@ -115,6 +116,10 @@ def show_problems(parent: tk.Misc, title: str, problems: Sequence[Problem]) -> N
     box.pack(fill="both", expand=True)
     height = min(12, max(3, len(problems)))
     tree = ttk.Treeview(box, columns=("file", "reason"), show="headings", height=height)
+    # the default rows are cramped (one line of text, no air): give them the library list's breathing room
+    line = tkfont.nametofont("TkDefaultFont", parent).metrics("linespace")
+    ttk.Style().configure("Problems.Treeview", rowheight=round(line * 1.7))
+    tree.configure(style="Problems.Treeview")  # ttkbootstrap drops a style given to the constructor
     tree.heading("file", text="File", anchor="w")
     tree.heading("reason", text="Why", anchor="w")
     tree.column("file", width=220, stretch=False)

@@ -446,3 +446,32 @@ def test_reading_bar_shortens_its_labels_in_a_narrow_window(open_app) -> None:
     window.restore_panes()
     wait_for(app, lambda: window.highlight_toggle.cget("text") == "Highlight summary")
     assert window.toggle_library_button.cget("text") == "‹  Hide library"
+
+
+def test_the_list_of_files_not_added_has_airy_rows(open_app, tmp_path: Path) -> None:
+    import tkinter.font as tkfont
+
+    import ttkbootstrap as ttk
+
+    good, empty, picture = tmp_path / "mill.txt", tmp_path / "empty.txt", tmp_path / "picture.txt"
+    good.write_text(MILL, encoding="utf-8")
+    empty.write_text("", encoding="utf-8")
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))  # an image renamed .txt
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    before = set(app.root.winfo_children())
+    app.window.presenter.open_paths([str(empty), str(good), str(picture)])
+    wait_for(app, lambda: any(w.winfo_class() == "Toplevel" for w in set(app.root.winfo_children()) - before))
+    dialog = next(w for w in set(app.root.winfo_children()) - before if w.winfo_class() == "Toplevel")
+    try:
+        trees, todo = [], [dialog]
+        while todo:
+            w = todo.pop()
+            trees += [w] if w.winfo_class() == "Treeview" else []
+            todo += w.winfo_children()
+        (tree,) = trees
+        assert sorted(tree.item(i, "values")[0] for i in tree.get_children()) == ["empty.txt", "picture.txt"]
+        line = tkfont.nametofont("TkDefaultFont").metrics("linespace")
+        assert int(ttk.Style().lookup(tree.cget("style"), "rowheight")) >= line * 1.5
+    finally:
+        dialog.destroy()
