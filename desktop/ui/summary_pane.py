@@ -114,6 +114,9 @@ class SummaryPane:
     def apply(self, palette: Palette, font_size: int) -> None:
         self.sentence_font.configure(size=max(9, font_size - 3))
         self.number_font.configure(size=max(9, font_size - 3))
+        # the pane's headings grow with its text, or a big font would make the fact groups ("People")
+        # larger than the "Key facts" heading above them
+        self.header_font.configure(size=max(13, font_size - 1))
         size = self.sentence_font.cget("size")
         t = self.sentences
         t.configure(background=palette.panel, foreground=palette.fg, selectbackground=palette.select_bg,

@@ -475,3 +475,18 @@ def test_the_list_of_files_not_added_has_airy_rows(open_app, tmp_path: Path) -> 
         assert int(ttk.Style().lookup(tree.cget("style"), "rowheight")) >= line * 1.5
     finally:
         dialog.destroy()
+
+
+def test_summary_pane_headings_stay_above_their_contents_at_a_big_font(open_app) -> None:
+    app = open_app()
+    wait_for(app, lambda: summary_ready(app))
+    pane = app.window.summary
+    for _ in range(7):
+        app.window.presenter.font_bigger()
+    app.root.update()
+    try:
+        assert pane.header_font.cget("size") > pane.number_font.cget("size") >= 15
+    finally:
+        app.window.presenter.font_reset()
+    app.root.update()
+    assert pane.header_font.cget("size") == 13
