@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 TEXT_EXTENSIONS = frozenset({
     ".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".md", ".markdown", ".mdown", ".mkd",
+    ".docx", ".epub", ".pdf",
 })
 BATCH = 20  # articles per transaction: fewer fsyncs, and a kill loses at most the batch in flight
 

@@ -19,7 +19,7 @@ def test_folders_recursively_with_progress_errors_and_duplicates(tmp_path: Path)
         "</article></body></html>", encoding="utf-8")
     write_article(root, "deep/same-as-a.text", 1, encoding="utf-16")
     write_article(root, ".hidden/d.txt", 4)
-    write_article(root, "notes.docx", 5)  # not a text-like extension: skipped in folders
+    write_article(root, "notes.rtf", 5)  # not an article extension: skipped in folders
     (root / "empty.txt").write_bytes(b"")
     (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
     seen: list[tuple[int, int, str]] = []
@@ -58,3 +58,19 @@ def test_cancel_stops_between_files_and_keeps_what_was_imported(tmp_path: Path) 
         report = import_paths(lib, [tmp_path], cancel=cancel)
         assert report.cancelled and len(report.added) == 3
         assert lib.count() == 3
+
+
+def test_word_epub_and_pdf_files_in_a_folder_are_imported(tmp_path: Path) -> None:
+    from tests.core.test_formats import ferry_docx, make_epub, make_pdf
+
+    (tmp_path / "letter.docx").write_bytes(ferry_docx())
+    (tmp_path / "book.epub").write_bytes(make_epub())
+    (tmp_path / "paper.pdf").write_bytes(make_pdf([[
+        "Tidal Power Study", "",
+        "The council commissioned a study of tidal power in the estuary last spring.",
+        "Engineers measured the currents at six places over three months of tides.",
+    ]]))
+    with Library.open() as lib:
+        report = import_paths(lib, [tmp_path])
+        assert report.errors == [] and len(report.added) == 3
+        assert sorted(lib.get(i).format for i in report.added) == ["docx", "epub", "pdf"]
