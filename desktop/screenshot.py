@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.scroll is not None:
             text.yview_moveto(args.scroll)
         elif args.removed and text.tag_ranges("removed"):
-            text.yview(f"{text.tag_ranges('removed')[0]} - 3 lines")
+            text.yview(text.tag_ranges("removed")[0])
+            text.yview_scroll(-4, "units")  # a few lines of the article above it, for context
         if args.open:
             app.presenter.open_paths(args.open)
             wait_until(app.root, lambda: all(r.idle() for r in app.runners))
