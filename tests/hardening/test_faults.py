@@ -110,18 +110,31 @@ def _visible(out: Path) -> int:
     return sum(1 for p in out.iterdir() if not p.name.startswith(".")) if out.exists() else 0
 
 
-def _kill_when(command: list[str], out: Path, files: int = 0, after: float = 0.0) -> int:
-    """Start command, SIGKILL it once out shows at least `files` files and `after` seconds have
-    passed (at whatever step of its work it is); returns how many files it showed before the kill."""
+def _replaced(out: Path, inodes: dict[str, int]) -> int:
+    """How many of the files seen before have been replaced (a rename gives the name a new inode)."""
+    count = 0
+    for name, inode in inodes.items():
+        try:
+            count += (out / name).stat().st_ino != inode
+        except FileNotFoundError:
+            pass
+    return count
+
+
+def _kill_when(command: list[str], out: Path, files: int = 0, replaced: int = 0) -> int:
+    """Start command, SIGKILL it once out shows at least `files` files and at least `replaced` of the
+    files already there were rewritten (at whatever step of its work it is); returns how many files
+    it showed before the kill. Progress, not time, decides: a fast machine must not finish first."""
+    inodes = {p.name: p.stat().st_ino for p in out.iterdir()} if out.exists() else {}
     proc = subprocess.Popen([sys.executable, "-m", "desktop", *command], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     start = time.monotonic()
     seen = 0
     while proc.poll() is None and time.monotonic() < start + 120:
         seen = _visible(out)
-        if seen >= files and time.monotonic() >= start + after:
+        if seen >= files and (not replaced or _replaced(out, inodes) >= replaced):
             break
-        time.sleep(0.002)
+        time.sleep(0.001)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL, "the export finished before it could be killed"
@@ -150,7 +163,7 @@ def test_kill_9_during_library_export_never_leaves_a_partial_file(tmp_path: Path
         assert assert_only_complete_files(out, reference) >= seen >= files
     # Killed while overwriting (--force) the files of an interrupted export: old or new, never partial.
     out = tmp_path / "timed-12"
-    _kill_when(["library", "export", "--all", "--force", "-o", str(out)], out, after=1.0)
+    _kill_when(["library", "export", "--all", "--force", "-o", str(out)], out, replaced=3)
     assert assert_only_complete_files(out, reference) >= 12
 
     # Nothing is lost: a new export (--force, since some files exist) completes, and the library is intact.
