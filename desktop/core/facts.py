@@ -14,7 +14,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.core.gazetteer import fold, is_demonym, is_given_name, is_place, is_region
+from desktop.core.gazetteer import (
+    fold,
+    is_demonym,
+    is_given_name,
+    is_known_organisation,
+    is_place,
+    is_region,
+)
 from desktop.core.keywords import keyphrases
 from desktop.core.model import Fact, Facts, Sentence
 from desktop.core.stopwords import stop_words
@@ -185,6 +192,28 @@ _LEADING_JUNK = frozenset(
     many some most several all every each no not one two three i i'm we it
     """.split()
 )
+# Last words that make a name an organisation, an event or a prize, never a person ("White House",
+# "Golden Bear Award", "Ross County", "Dundee United", "Affordable Care Act").
+_NOT_PERSON_ENDS = frozenset(
+    """
+    house award awards prize prizes cup league trophy medal games open fc afc united county city
+    rovers wanderers athletic albion act festival championship championships olympics
+    """.split()
+)
+# Last words that make a name a group of people ("Virginia Democrats", "House Republicans", "Chelsea
+# fans", "Guildford Four"): an organisation at most, never one person.
+_GROUP_ENDS = frozenset(
+    """
+    democrats republicans conservatives liberals socialists tories greens fans supporters officials
+    members voters lawmakers senators ministers leaders rebels militants loyalists nationalists
+    unionists workers players residents four five six seven eight nine ten twelve
+    """.split()
+)
+# Party words that stand before a politician's name like a title ("Republican Phil Bryant").
+_PARTY_WORDS = frozenset(
+    "republican democrat democratic labour tory conservative liberal green socialist".split()
+)
+_PRONOUN_START = re.compile(r"^\s*(?:[“\"‘']\s*)?(?:He|She|His|Her)\b")
 # Capitalised words that are never a name on their own.
 _NEVER_ALONE = frozenset(
     """
@@ -202,6 +231,7 @@ class _Mention:
     title: str  # role words stripped before the name ("President", "Foreign Secretary")
     prev: str  # the word before, lower case
     after: str  # the rest of the sentence
+    next_he: bool = False  # the next sentence opens with "He", "She", "His" or "Her"
 
 
 @dataclass
@@ -216,6 +246,10 @@ class _Entity:
     detail: str = ""
     acronym: str = ""
     titled: bool = False  # a title or role was seen with it: a person for sure
+    # Evidence that it is a person beyond its shape (title, age, given name, "said", a pronoun after):
+    # two capitalised words alone ("Total Endorsement", "Nomad Digital") are no person.
+    personal: bool = False
+    not_person: bool = False  # its words say it is a group, a prize, a club or an event
     strong: bool = False  # kind known from the name itself (gazetteer, organisation word, acronym)
 
     def absorb(self, other: _Entity) -> None:
@@ -224,6 +258,7 @@ class _Entity:
         self.variants |= other.variants | {other.name}
         self.variants.discard(self.name)
         self.titled = self.titled or other.titled
+        self.personal = self.personal or other.personal
         self.detail = self.detail or other.detail
         for kind, score in other.votes.items():
             self.votes[kind] += score
@@ -335,8 +370,9 @@ def _strip_title(words: list[str]) -> tuple[list[str], str]:
 
 def _mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) -> list[_Mention]:
     out: list[_Mention] = []
-    for s in body:
+    for i, s in enumerate(body):
         text = s.text
+        next_he = i + 1 < len(body) and bool(_PRONOUN_START.match(body[i + 1].text))
         for start, name in _spans(text):
             before = text[:start].rstrip()
             # The first word of a sentence or of a quotation is capitalised whatever it is.
@@ -352,12 +388,20 @@ def _mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) 
                 # "However Smith ...": what follows a dropped opener is capitalised for a reason.
                 at_start = not dropped
                 words, title = _strip_title(words)
+            # "Sacramento-based McClatchy": the place the name is based in is no part of it.
+            if len(words) > 1 and words[0].lower().endswith("-based"):
+                words = words[1:]
+            # "Republican Phil Bryant": a party word before a given name is a role.
+            if (len(words) > 2 and words[0].lower() in _PARTY_WORDS and is_given_name(words[1])
+                    and not title):
+                title, words = words[0], words[1:]
             if not words:
                 continue
             clean = " ".join(words)
             prev_words = before.split()
             prev = prev_words[-1].strip(".,“”\"'’‘").lower() if prev_words else ""
-            out.append(_Mention(s.index, clean, at_start, title, prev, text[start + len(name):]))
+            out.append(_Mention(s.index, clean, at_start, title, prev, text[start + len(name):],
+                                next_he))
     return out
 
 
@@ -387,7 +431,7 @@ def _vote(e: _Entity, m: _Mention) -> None:
     words = name.split()
     if m.title or m.prev in PERSON_TITLES:
         v["person"] += 3
-        e.titled = True
+        e.titled = e.personal = True
         # The role is worth showing ("Foreign Secretary"); a plain "Mr" is not.
         role_words = [w for w in m.title.split() if w.lower().strip(".") not in _HONORIFICS]
         if role_words and role_words[0] in ("The", "the"):
@@ -395,6 +439,7 @@ def _vote(e: _Entity, m: _Mention) -> None:
         e.detail = e.detail or " ".join(role_words)
     if _AGE.match(m.after) or re.match(r"\s*,\s*who\b", m.after):
         v["person"] += 3
+        e.personal = True
     role = _APPOSITIVE.match(m.after)
     if role and _NOT_APPOSITIVE.match(role.group(1)):
         role = None  # ", including the port city of Tartus" is no appositive
@@ -402,13 +447,16 @@ def _vote(e: _Entity, m: _Mention) -> None:
         head = _PHRASE_END.sub("", role.group(1)).split()[-1].lower().strip("’'")
         if head in PERSON_TITLES:
             v["person"] += 3
-            e.titled = True
+            e.titled = e.personal = True
             e.detail = e.detail or role.group(1).strip()
         elif head in ORG_WORDS:
             v["organisation"] += 3
             e.detail = e.detail or role.group(1).strip()
     if len(words) > 1 and _SAY.match(m.after.lstrip()):
         v["person"] += 1
+        # "Jane Doe said ... He added": said and a pronoun after it make a person.
+        if m.next_he or _PRONOUN.search(m.after):
+            e.personal = True
     if m.prev in _ORG_NOUNS:
         v["organisation"] += 2  # "mobile firm Intervoice", "the news agency Anadolu"
     if m.prev in ("in", "near", "into") and len(words) == 1:
@@ -422,6 +470,24 @@ def _name_evidence(e: _Entity, lower: set[str]) -> None:
     name = e.name
     words = name.split()
     v = e.votes
+    last = words[-1].lower()
+    if len(words) > 1 and (last in _GROUP_ENDS or is_demonym(words[-1])):
+        # "Virginia Democrats", "Guildford Four": a group of people, named like an organisation.
+        v["organisation"] += 4
+        e.strong = e.not_person = True
+    elif len(words) > 1 and last in _NOT_PERSON_ENDS:
+        # "White House", "Golden Bear Award", "Ross County": a body, a prize, a club.
+        v["organisation"] += 4
+        e.strong = e.not_person = True
+    elif len(words) > 1 and (is_place(words[0]) or is_demonym(words[0])) and not (
+        is_given_name(words[0]) or is_place(name)
+    ):
+        e.not_person = True  # "Hartford Courant", "Brisbane Reclaim Australia": named after a place
+    if len(words) > 1 and words[0].lower() in _LEADING_JUNK:
+        e.not_person = True  # "My Summer of Love", "The Final Days": a title, not a person
+    if len(words) == 1 and is_known_organisation(name) and not is_place(name):
+        v["organisation"] += 4
+        e.strong = True
     if is_place(name) or (len(words) == 2 and words[0].lower() in _COMPASS and is_place(words[1])):
         # "East Germany", "Northern Syria": still a place.
         v["place"] += 4
@@ -442,8 +508,10 @@ def _name_evidence(e: _Entity, lower: set[str]) -> None:
             v["organisation"] += 1.5
         if is_given_name(words[0]):
             v["person"] += 2
-        if any(re.match(r"(?:al|el|bin|ibn)\b", w) for w in words[1:]):
+            e.personal = True
+        if any(re.match(r"(?:al|el|bin|ibn|van|von)\b", w) for w in words[1:-1] or words[1:]):
             v["person"] += 1.5
+            e.personal = True
         if any(is_place(w) or is_demonym(w) for w in words):
             v["organisation"] += 1  # "Real Madrid", "Greek Parliament", "Tate Britain"
         if any(fold(w) in lower for w in words if w[0].isupper()):
@@ -455,6 +523,7 @@ def _name_evidence(e: _Entity, lower: set[str]) -> None:
     else:
         if is_given_name(name):
             v["person"] += 1
+            e.personal = True
         if is_region(name):
             v["place"] += 1.5
 
@@ -528,13 +597,20 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _decide(e: _Entity) -> str:
-    v = e.votes
+    """The entity's kind, or "" when nothing says what it is: a wrong fact is worse than none."""
+    v = dict(e.votes)
     if e.titled and v["person"] >= max(v["organisation"], v["place"]) - 1:
         return "person"
+    if e.not_person or not e.personal:
+        # Capitalised words alone ("Total Endorsement", "Rising Sun") are no person; such a name
+        # is an organisation only when something else says so ("Nomad Digital" says nothing).
+        v["person"] = 0.0
     best = max(v, key=lambda k: (v[k], k == "organisation"))
-    if v[best] >= 0.5:
+    # One "in X" is weak evidence of a place but adds up; an organisation needs more than being
+    # made of everyday words ("Nomad Digital").
+    if v[best] >= (0.5 if best == "place" else 1.0):
         return best
-    return "organisation" if len(e.name.split()) == 1 else "person"
+    return ""
 
 
 def _resolve(
@@ -575,9 +651,12 @@ def _resolve(
         if tails:
             target = min(tails, key=lambda m: m.sentence)
             target.votes["person"] += 2
+            target.personal = True  # named in full and then by the family name alone
             merge(target, e)
         elif len(heads) == 1 and (_decide(heads[0]) != "person" or e.titled
-                                  or is_given_name(e.name)):
+                                  or is_given_name(e.name)) and not (
+            is_region(e.name) or heads[0].name.split()[-1].lower() in _GROUP_ENDS
+        ):  # "Virginia" is no short name of "Virginia Democrats"
             merge(heads[0], e)
     for e in alive:
         e.kind = _decide(e)
@@ -611,7 +690,8 @@ def _resolve(
                 merge(target, e)
                 break
     groups: dict[str, list[Fact]] = {"person": [], "organisation": [], "place": []}
-    kept = sorted((e for e in alive if id(e) not in gone), key=lambda e: (-e.count, e.sentence))
+    kept = sorted((e for e in alive if id(e) not in gone and e.kind),
+                  key=lambda e: (-e.count, e.sentence))
     for e in kept:
         groups[e.kind].append(
             Fact(e.kind, e.name, e.sentence, detail=e.detail, count=e.count,

@@ -95,6 +95,40 @@ GIVEN_NAMES = frozenset(
     sergei sergey simon sophie stephen steve steven stuart susan tariq ted teresa terry theresa
     thomas tim timothy toby tom tommy tony valerie vanessa victor victoria vincent vladimir walter
     wayne william xi yasser yuri yusuf zach
+    abigail adolf agnes aidan alberto alejandro alessandro alison allan amelia andre andres andriy
+    angus annie antoine archie ashton audrey ava barney beatrice bella benoit bernardo brenda
+    brett bridget brooke bryan callum calvin cameron carla carmen carrie cate cathy cecilia chloe
+    christophe cindy claudia clive cody connor conor cristiano curtis dale dana darius dawn
+    debbie denise derek desmond diego dimitri dirk dominique doug dylan edith eduardo elena eleanor
+    eli elijah elliot ellie elsa emile emilio enrique eve fabio felipe finn fiona florian francois
+    franz frederic gavin gemma geoffrey gerry gianluca gillian giorgio giovanni giuseppe glen glenn
+    gloria grace gustavo hamish hannah harley harriet harvey hector heidi heinz helena hilary holly
+    hugo imelda irene isabel isabella jade jake jasmine jay jeremiah jesse jill joanna jodie jon
+    jonas jordi josh joy judith judy jurgen kanye karim kathryn katrina keira kieran kirk kristina
+    kurt kyle lance laurence lauren leon leonardo leslie lewis lily lionel lorenzo lorraine lucas
+    luciano ludwig lydia lynn madeleine maggie malcolm marcus marcel marek margot marian marina
+    marion marjorie marko martha martina matteo maureen megan melanie melissa mia mila miles milo
+    miriam mitch molly monica morgan muriel nadia natalie nathalie ned nelson nicole nikolai nina
+    norman olga olivia oscar owen paddy pascal patricia pauline pavel penelope percy phoebe piers
+    rachael ralf ramon raul reggie rene rhys ricardo rita robbie roberto rodrigo roman ronnie rory
+    rosie rowan rui rupert russell ruud sabine sadiq sally sammy sara scarlett sebastian serena
+    shane sharon sheila shirley sienna silvio sofia sonia stan stanley stefan stella sven sylvia
+    tamara tessa theo thierry tina tobias todd travis trevor troy ursula valentina vera vicky
+    viktor vivian wendy wesley wolfgang yann yvonne zoe
+    """.split()
+)
+
+
+# Organisations news names by one plain word, with nothing around them to say what they are ("posted
+# on Facebook"). Curated and short: a lone unknown word is otherwise left out rather than guessed.
+ORGANISATIONS = frozenset(
+    """
+    facebook google youtube twitter instagram tiktok whatsapp snapchat linkedin reddit netflix
+    spotify amazon apple microsoft samsung sony nintendo intel nvidia ibm oracle tesla uber airbnb
+    huawei alibaba tencent toyota honda volkswagen nissan ford boeing airbus walmart tesco
+    sainsbury's asda nestle unilever shell bp exxon gazprom reuters bloomberg afp nasa pentagon
+    kremlin interpol unicef unesco europol gestapo vatican eurostat ofcom ofsted ofgem juventus
+    chelsea arsenal celtic rangers
     """.split()
 )
 
@@ -188,6 +222,11 @@ def is_region(name: str) -> bool:
 
 def is_given_name(word: str) -> bool:
     return fold(word) in GIVEN_NAMES
+
+
+def is_known_organisation(word: str) -> bool:
+    """A well-known organisation usually named by one word ("Facebook", "Reuters")."""
+    return fold(word) in ORGANISATIONS
 
 
 def is_demonym(word: str) -> bool:

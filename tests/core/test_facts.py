@@ -265,3 +265,55 @@ def test_never_raises_on_name_like_soup(tokens: list[str]) -> None:
     sentences, facts = _facts(text)
     indexes = {s.index for s in sentences}
     assert all(f.sentence in indexes for _, group in facts.groups() for f in group)
+
+
+# ---- what a name is: evidence, not shape ---------------------------------------------------------
+
+
+def test_groups_named_after_a_place_or_party_are_no_people() -> None:
+    _, facts = _facts(
+        "Virginia Democrats won control of the legislature. House Democrats cheered the result.",
+        "The Guildford Four were freed in 1989. Turnout in Virginia was high.",
+    )
+    people = _texts(facts.people)
+    orgs = _texts(facts.organisations)
+    for group in ("Virginia Democrats", "House Democrats", "Guildford Four"):
+        assert group not in people and group in orgs
+    # "Virginia" is a place of its own, not a short name of the group.
+    assert "Virginia" in _texts(facts.places)
+
+
+def test_prizes_clubs_and_buildings_are_no_people() -> None:
+    _, facts = _facts(
+        "The film won the Golden Bear Award in Berlin. Later Ross County beat Dundee United.",
+        "A statement from the White House said the talks would go on.",
+    )
+    orgs = _texts(facts.organisations)
+    for name in ("Golden Bear Award", "Ross County", "Dundee United", "White House"):
+        assert name in orgs
+    assert not {"Golden Bear Award", "Ross County", "White House"} & set(_texts(facts.people))
+
+
+def test_names_without_evidence_are_left_out_rather_than_guessed() -> None:
+    _, facts = _facts(
+        "The trains will carry kit from Nomad Digital and a leaflet titled Total Endorsement.",
+        "Fans of Zorblat posted the clip on Facebook.",
+    )
+    names = _texts(facts.people) + _texts(facts.organisations) + _texts(facts.places)
+    assert not {"Nomad Digital", "Total Endorsement", "Zorblat"} & set(names)
+    # A well-known organisation needs no more evidence than its name.
+    assert "Facebook" in _texts(facts.organisations)
+    # Person evidence still makes a person: a known given name, or a title.
+    _, facts = _facts("The report was written by Laura Pemberton and Dr Okafor Nwosu.")
+    assert {"Laura Pemberton", "Okafor Nwosu"} <= set(_texts(facts.people))
+
+
+def test_party_word_and_base_are_no_part_of_a_name() -> None:
+    _, facts = _facts(
+        "Republican Phil Bryant backed the bill. Sacramento-based McClatchy Co filed for bankruptcy."
+    )
+    bryant = _find(facts.people, "Phil Bryant")
+    assert bryant.detail == "Republican"
+    assert "McClatchy Co" in _texts(facts.organisations)
+    names = _texts(facts.people) + _texts(facts.organisations)
+    assert not any(n.startswith(("Republican", "Sacramento")) for n in names)
