@@ -192,6 +192,10 @@ _LEADING_JUNK = frozenset(
     many some most several all every each no not one two three i i'm we it
     """.split()
 )
+# Organisation words that are names on their own.
+_ORG_ALONE = frozenset(
+    "hamas hezbollah al-qaeda taliban isis nato opec fbi cia senate congress parliament".split()
+)
 # Last words that make a name an organisation, an event or a prize, never a person ("White House",
 # "Golden Bear Award", "Ross County", "Dundee United", "Affordable Care Act").
 _NOT_PERSON_ENDS = frozenset(
@@ -494,13 +498,15 @@ def _name_evidence(e: _Entity, lower: set[str]) -> None:
         e.strong = True
     elif len(words) > 1 and words[-1].lower() in _PLACE_WORDS:
         v["place"] += 3
-    elif _has_org_word(name):
+    elif _has_org_word(name) and (len(words) > 1 or name.lower() in _ORG_ALONE):
+        # An organisation word alone ("Global", "Festival") is a word, not a name.
         v["organisation"] += 4
         e.strong = True
     elif _ACRONYM.match(name) or "&" in name or re.search(r"\d", name):
         v["organisation"] += 2
         e.strong = True
     elif any(re.search(r"\w[A-Z]", w.replace("-", "")) and not w.startswith(("Mc", "Mac"))
+             and not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", w)  # "Day-Lewis"
              for w in words):
         v["organisation"] += 2  # internal capitals: "PlayStation", "ClearView"
     if len(words) > 1:
@@ -532,7 +538,11 @@ def _entities(
     body: Sequence[Sentence], stops: frozenset[str]
 ) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
     lower = _lower_words(body)
-    mentions = [m for m in _mentions(body, stops, lower) if not _skip(m)]
+    mentions = [
+        m for m in _mentions(body, stops, lower)
+        # A capitalised stop word ("Another") is no name; "US" in capitals is.
+        if not _skip(m) and not (" " not in m.name and fold(m.name) in stops and not m.name.isupper())
+    ]
     # A lone capitalised word at a sentence start counts only if it is seen away from one too.
     seen_inside = {fold(m.name) for m in mentions if not m.at_start}
     # ... or if it is the family name of someone named in full ("Jolani" after "Abu Mohammed al-Jolani").

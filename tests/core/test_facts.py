@@ -317,3 +317,14 @@ def test_party_word_and_base_are_no_part_of_a_name() -> None:
     assert "McClatchy Co" in _texts(facts.organisations)
     names = _texts(facts.people) + _texts(facts.organisations)
     assert not any(n.startswith(("Republican", "Sacramento")) for n in names)
+
+
+def test_lone_common_words_are_no_names_but_double_barrelled_people_are_people() -> None:
+    _, facts = _facts(
+        "Kites flew high over the park Global appeal drew crowds. The Senate met in the US.",
+        "It was a good show Another crowd came later. The film starred Daniel Day-Lewis.",
+    )
+    names = _texts(facts.people) + _texts(facts.organisations) + _texts(facts.places)
+    assert not {"Global", "Another"} & set(names)
+    assert "Senate" in _texts(facts.organisations) and "US" in _texts(facts.places)
+    assert "Daniel Day-Lewis" in _texts(facts.people)
