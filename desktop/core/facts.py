@@ -213,6 +213,8 @@ _GROUP_ENDS = frozenset(
     unionists workers players residents four five six seven eight nine ten twelve
     """.split()
 )
+# Stop words that may end a name all the same.
+_NAME_ENDS = ORG_WORDS | _GROUP_ENDS | frozenset("one two three".split())
 # Party words that stand before a politician's name like a title ("Republican Phil Bryant").
 _PARTY_WORDS = frozenset(
     "republican democrat democratic labour tory conservative liberal green socialist".split()
@@ -378,6 +380,8 @@ def _mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) 
         text = s.text
         next_he = i + 1 < len(body) and bool(_PRONOUN_START.match(body[i + 1].text))
         for start, name in _spans(text):
+            if start > 0 and text[start - 1] in "@#":
+                continue  # "@MattBevin", "#MeToo": a handle or a hashtag, no name as written
             before = text[:start].rstrip()
             # The first word of a sentence or of a quotation is capitalised whatever it is.
             at_start = not before or before[-1] in "“‘(:—–[" or (
@@ -392,6 +396,11 @@ def _mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) 
                 # "However Smith ...": what follows a dropped opener is capitalised for a reason.
                 at_start = not dropped
                 words, title = _strip_title(words)
+            # "Harley Levanic Some of the guards": a caption without its full stop runs into the
+            # next sentence; a capitalised stop word ends no name.
+            while (len(words) > 1 and fold(words[-1]) in stops and not words[-1].isupper()
+                   and fold(words[-1]) not in _NAME_ENDS):  # "Guildford Four", "McClatchy Co"
+                words.pop()
             # "Sacramento-based McClatchy": the place the name is based in is no part of it.
             if len(words) > 1 and words[0].lower().endswith("-based"):
                 words = words[1:]
@@ -478,6 +487,9 @@ def _name_evidence(e: _Entity, lower: set[str]) -> None:
     if len(words) > 1 and (last in _GROUP_ENDS or is_demonym(words[-1])):
         # "Virginia Democrats", "Guildford Four": a group of people, named like an organisation.
         v["organisation"] += 4
+        e.strong = e.not_person = True
+    elif len(words) == 2 and last == "county" and (is_place(words[0]) or is_region(words[0])):
+        v["place"] += 4  # "Utah County"; "Ross County" (no place of its own) is a club
         e.strong = e.not_person = True
     elif len(words) > 1 and last in _NOT_PERSON_ENDS:
         # "White House", "Golden Bear Award", "Ross County": a body, a prize, a club.

@@ -292,6 +292,8 @@ def test_prizes_clubs_and_buildings_are_no_people() -> None:
     for name in ("Golden Bear Award", "Ross County", "Dundee United", "White House"):
         assert name in orgs
     assert not {"Golden Bear Award", "Ross County", "White House"} & set(_texts(facts.people))
+    _, facts = _facts("Deputies in Utah County arrested him.")
+    assert _texts(facts.places) == ["Utah County"]
 
 
 def test_names_without_evidence_are_left_out_rather_than_guessed() -> None:
@@ -328,3 +330,13 @@ def test_lone_common_words_are_no_names_but_double_barrelled_people_are_people()
     assert not {"Global", "Another"} & set(names)
     assert "Senate" in _texts(facts.organisations) and "US" in _texts(facts.places)
     assert "Daniel Day-Lewis" in _texts(facts.people)
+
+
+def test_handles_and_run_on_captions_make_no_names() -> None:
+    _, facts = _facts(
+        "Vote for your governor, @MattBevin, on Tuesday. The guards named were Sam Bellweather "
+        "and Harley Levanic Some of the guards were moved."
+    )
+    names = _texts(facts.people) + _texts(facts.organisations) + _texts(facts.places)
+    assert "MattBevin" not in names and "Harley Levanic Some" not in names
+    assert "Harley Levanic" in _texts(facts.people)
