@@ -77,9 +77,12 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.library.store import DESCENDING
+
     read = {None: None, "read": True, "unread": False}[args.state]
+    descending = (not DESCENDING[args.sort]) if args.reverse else None  # None: the order's own way
     with _open() as lib:
-        rows = lib.list(sort=args.sort, tag=args.tag, read=read, limit=args.limit)
+        rows = lib.list(sort=args.sort, tag=args.tag, read=read, limit=args.limit, descending=descending)
     for row in rows:
         if args.json:
             _emit(_row_json(row))
@@ -199,6 +202,8 @@ def add_library_parser(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("list", help="list articles")
     p.add_argument("--tag", metavar="T", help="only articles with this tag")
     p.add_argument("--sort", default="added", choices=SORTS, help="order (default: added, newest first)")
+    p.add_argument("--reverse", action="store_true",
+                   help="the other way round (oldest, Z or longest first; empty values stay last)")
     p.add_argument("--state", choices=("read", "unread"), help="only read or unread articles")
     p.add_argument("--limit", type=int, default=1000, metavar="N")
     p.add_argument("--json", action="store_true", help="one JSON object per article and line")

@@ -1,4 +1,4 @@
-"""Remembered settings (theme, font size, panes, geometry, summary length, algorithm) as JSON in the data dir.
+"""Remembered settings (theme, font size, panes, geometry, summary length, algorithm, sort) as JSON in the data dir.
 
 Reading never fails: a missing, corrupt or half-valid file gives the defaults for whatever is unusable.
 """
@@ -39,6 +39,7 @@ class Settings:
     highlight_summary: bool = True
     show_removed: bool = False
     sort: str = "added"
+    sort_reverse: bool = False  # the library list runs against the column's natural direction
     last_article: int | None = None
 
 

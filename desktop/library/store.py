@@ -13,7 +13,8 @@ API beyond the brief (additions, all optional):
 - `SNIPPET_OPEN` / `SNIPPET_CLOSE`: the markers around matched words in `SearchHit.snippet`.
 - `list(sort="words")` is shortest first; `title` is A to Z; `added`/`opened` newest first
   (never-opened entries last); `site` A to Z (none last); `date` newest first (the article's date, else
-  the day it was added).
+  the day it was added). `list(..., descending=True|False)` forces the direction (None: the natural
+  one); never-opened entries and entries without a site stay last in both directions.
 - `reclean()` returns how many articles it re-cleaned.
 """
 
@@ -62,6 +63,19 @@ _ORDER = {
     "site": "e.site = '', e.site COLLATE NOCASE, e.title COLLATE NOCASE, e.id",
     "date": "COALESCE(NULLIF(e.date, ''), substr(e.added, 1, 10)) DESC, e.added DESC, e.id DESC",
 }
+# The same orders run the other way, each term flipped; entries never opened and entries without a
+# site stay last either way (an empty value is no answer, so it is never at the top).
+_REVERSED = {
+    "added": "e.added ASC, e.id ASC",
+    "opened": "e.opened IS NULL, e.opened ASC, e.id ASC",
+    "title": "e.title COLLATE NOCASE DESC, e.id DESC",
+    "words": "e.words DESC, e.id DESC",
+    "site": "e.site = '', e.site COLLATE NOCASE DESC, e.title COLLATE NOCASE DESC, e.id DESC",
+    "date": "COALESCE(NULLIF(e.date, ''), substr(e.added, 1, 10)) ASC, e.added ASC, e.id ASC",
+}
+# Which way each order runs by itself: True when newest / largest / Z first.
+DESCENDING = {"added": True, "opened": True, "title": False, "words": False, "site": False,
+                         "date": True}
 
 
 @dataclass(frozen=True)
@@ -434,11 +448,15 @@ class Library:
         return " AND ".join(where), args
 
     def list(self, sort: str = "added", tag: str | None = None, read: bool | None = None,
-             limit: int = 200, offset: int = 0) -> list[EntryRow]:
+             limit: int = 200, offset: int = 0, descending: bool | None = None) -> list[EntryRow]:
+        """A page of live entries in the order `sort`; `descending` None runs it its natural way
+        (see the module docstring), True or False force newest/largest/Z first or the opposite."""
         if sort not in _ORDER:
             raise PrecisError(f"Unknown sort {sort!r}; use one of: {', '.join(SORTS)}.")
+        natural = descending is None or descending == DESCENDING[sort]
+        order = _ORDER[sort] if natural else _REVERSED[sort]
         where, args = self._filters(tag, read)
-        sql = (f"SELECT {self._ROW} FROM entries e WHERE {where} ORDER BY {_ORDER[sort]} "
+        sql = (f"SELECT {self._ROW} FROM entries e WHERE {where} ORDER BY {order} "
                "LIMIT ? OFFSET ?")
         with self._read() as conn:
             rows = conn.execute(sql, [*args, max(0, int(limit)), max(0, int(offset))]).fetchall()

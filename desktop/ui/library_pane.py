@@ -15,6 +15,7 @@ from desktop.ui.viewmodels import LibraryView, RowView
 COLUMNS = (("title", "Title"), ("site", "Site"), ("date", "Date"), ("words", "Words"))
 SORT_OF_COLUMN = {"title": "title", "site": "site", "date": "date", "words": "words"}
 ARROWS = {"title": " ▴", "site": " ▴", "date": " ▾", "words": " ▴"}  # the direction each sort runs
+TURNED = {" ▴": " ▾", " ▾": " ▴"}  # the arrow of an order turned round (its heading clicked again)
 FIT_ORDER = ("date", "site", "words")  # columns beside the title, given room in this order
 TITLE_MIN = 150  # pixels the title keeps before another column is shown
 SITE_WIDTH = (64, 130)  # the site column fits its longest site within these bounds
@@ -66,7 +67,7 @@ class LibraryPane:
         self._rows: dict[str, RowView] = {}
         self._widths: dict[str, int] = {}
         self._fit_job: str | None = None
-        self._sort = ""
+        self._sort: tuple[str, bool] = ("", False)  # the order the headings show, and whether reversed
         self.tree = ttk.Treeview(box, columns=[c[0] for c in COLUMNS], show="headings", selectmode="extended")
         self.tree.configure(style="Library.Treeview")  # ttkbootstrap drops a style given to the constructor
         for key, title in COLUMNS:
@@ -162,10 +163,12 @@ class LibraryPane:
         self._total = library.total
         if library.caption:
             self.caption.configure(text=library.caption)
-        if library.sort != self._sort:
-            self._sort = library.sort
+        if (library.sort, library.reverse) != self._sort:
+            self._sort = (library.sort, library.reverse)
             for key, title in COLUMNS:
                 mark = ARROWS[key] if SORT_OF_COLUMN[key] == library.sort else ""
+                if mark and library.reverse:
+                    mark = TURNED[mark]
                 self.tree.heading(key, text=title + mark)
         if new_sites or not library.append:
             self._widths = {}  # the site column may need another width

@@ -19,6 +19,7 @@ from desktop import APP_NAME, __version__
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Digest, Options, Sentence
 from desktop.library.settings import FONT_DEFAULT, FONT_MAX, FONT_MIN, SORTS, THEMES, Settings
+from desktop.library.store import DESCENDING
 from desktop.ui.tasks import Runner
 from desktop.ui.viewmodels import (
     AboutView,
@@ -116,6 +117,15 @@ HIT_ORDER: dict[str, Callable[[Any], Any]] = {
     "words": lambda r: r.words,
     "site": lambda r: (not r.site, (r.site or "").casefold(), (r.title or "").casefold()),
     "date": lambda r: (_descending(r.date or (r.added or "")[:10]), _descending(r.added or "")),
+}
+# The same orders turned round (a heading clicked twice); never opened and no site stay last, as in the store.
+HIT_ORDER_REVERSED: dict[str, Callable[[Any], Any]] = {
+    "added": lambda r: r.added or "",
+    "opened": lambda r: (r.opened is None, r.opened or ""),
+    "title": lambda r: _descending((r.title or "").casefold()),
+    "words": lambda r: -r.words,
+    "site": lambda r: (not r.site, _descending((r.site or "").casefold()), _descending((r.title or "").casefold())),
+    "date": lambda r: (r.date or (r.added or "")[:10], r.added or ""),
 }
 
 
@@ -416,22 +426,26 @@ class MainPresenter:
                 hits = []
             found = [h.row for h in hits if self.tag is None or self.tag in (h.row.tags or ())]
             if self.hits_sorted:
-                found.sort(key=HIT_ORDER[self.settings.sort])
+                orders = HIT_ORDER_REVERSED if self.settings.sort_reverse else HIT_ORDER
+                found.sort(key=orders[self.settings.sort])
             rows = tuple(self._row(r) for r in found)
             self.loaded = self.total = len(rows)
             caption = f"{len(rows)} match{'es' if len(rows) != 1 else ''}"
             sort = self.settings.sort if self.hits_sorted else ""
-            self.view.show_library(LibraryView(rows, len(rows), False, caption, sort))
+            reverse = self.hits_sorted and self.settings.sort_reverse
+            self.view.show_library(LibraryView(rows, len(rows), False, caption, sort, reverse))
         else:
             self.total = self.lib.count(tag=self.tag)
             rows = tuple(self._row(r) for r in self.lib.list(sort=self.settings.sort, tag=self.tag,
-                                                             limit=PAGE, offset=0))
+                                                             limit=PAGE, offset=0,
+                                                             descending=self._list_descending()))
             self.loaded = len(rows)
             caption = f"{self.total:,} article{'s' if self.total != 1 else ''}"
             unread = self.lib.count(tag=self.tag, read=False) if self.total else 0
             if unread:
                 caption += f"  ·  {unread:,} unread"
-            self.view.show_library(LibraryView(rows, self.total, False, caption, self.settings.sort))
+            self.view.show_library(LibraryView(rows, self.total, False, caption, self.settings.sort,
+                                               self.settings.sort_reverse))
         self.view.show_tags(self.lib.tags(), self.tag)
         self.view.select_row(self.entry.id if self.entry is not None else None)
 
@@ -440,12 +454,18 @@ class MainPresenter:
         if self.query or self.loaded >= self.total:
             return
         rows = tuple(self._row(r) for r in self.lib.list(sort=self.settings.sort, tag=self.tag,
-                                                         limit=PAGE, offset=self.loaded))
+                                                         limit=PAGE, offset=self.loaded,
+                                                         descending=self._list_descending()))
         if not rows:
             self.total = self.loaded
             return
         self.loaded += len(rows)
-        self.view.show_library(LibraryView(rows, self.total, True, sort=self.settings.sort))
+        self.view.show_library(LibraryView(rows, self.total, True, sort=self.settings.sort,
+                                           reverse=self.settings.sort_reverse))
+
+    def _list_descending(self) -> bool:
+        """The direction the library is asked for: the column's own, turned round when reversed."""
+        return DESCENDING[self.settings.sort] != self.settings.sort_reverse
 
     @staticmethod
     def _row(r: Any, snippet: str = "") -> RowView:
@@ -463,11 +483,17 @@ class MainPresenter:
         self.refresh_library()
 
     def sort_changed(self, column: str) -> None:
-        """A column heading was clicked: sort by it (remembered); search hits are sorted the same way."""
-        if column not in SORTS or (column == self.settings.sort and not (self.query and not self.hits_sorted)):
+        """A column heading was clicked: sort by it, its natural way; clicked again, the other way round
+        (both remembered). Search hits are sorted the same way."""
+        if column not in SORTS:
             return
-        if column != self.settings.sort:
-            self._update(sort=column)
+        # The heading with the arrow turns the order round; search hits by relevance show no arrow,
+        # so there a click on any heading starts that column's natural order.
+        arrow_shown = not self.query or self.hits_sorted
+        if arrow_shown and column == self.settings.sort:
+            self._update(sort_reverse=not self.settings.sort_reverse)
+        else:
+            self._update(sort=column, sort_reverse=False)
         self.hits_sorted = bool(self.query)
         self.refresh_library()
 

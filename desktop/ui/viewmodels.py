@@ -84,6 +84,7 @@ class LibraryView:
     append: bool = False  # True: add to the rows shown; False: replace them
     caption: str = ""  # e.g. "1,204 articles  ·  12 unread" or "3 matches"
     sort: str = ""  # the order shown (a Settings.sort value); "" for search hits by relevance
+    reverse: bool = False  # the order runs against the column's natural direction (Settings.sort_reverse)
 
 
 @dataclass(frozen=True)

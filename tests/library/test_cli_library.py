@@ -68,6 +68,9 @@ def test_library_commands_end_to_end(tmp_path: Path, data_dir: Path, capsys) -> 
     assert out.returncode == 0
     out = run("list", "--tag", "ports", "--sort", "title", data=data_dir)
     assert "Harbour dredging approved" in out.stdout and "Wind farm" not in out.stdout
+    by_title = run("list", "--sort", "title", data=data_dir).stdout.splitlines()
+    backwards = run("list", "--sort", "title", "--reverse", data=data_dir).stdout.splitlines()
+    assert len(by_title) == 2 and "Harbour" in by_title[0] and backwards == by_title[::-1]
 
     out = precis("search", "dredg", "--json", data=data_dir)
     hits = [json.loads(line) for line in out.stdout.splitlines()]

@@ -46,3 +46,15 @@ def test_save_is_atomic_and_leaves_no_temp_files(data_dir: Path) -> None:
 
 def test_unwritable_folder_is_not_an_error(tmp_path: Path) -> None:
     save_settings(Settings(), tmp_path / "missing" / "settings.json")  # logged, not raised
+
+
+def test_sort_direction_round_trips_and_an_older_file_without_it_loads() -> None:
+    save_settings(Settings(sort="title", sort_reverse=True))
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["sort_reverse"] is True
+    assert (load_settings().sort, load_settings().sort_reverse) == ("title", True)
+    # A file written before the direction was remembered: everything else in it is kept.
+    settings_path().write_text(json.dumps({"theme": "dark", "sort": "words", "font_size": 15}), encoding="utf-8")
+    loaded = load_settings()
+    assert loaded == Settings(theme="dark", sort="words", font_size=15) and loaded.sort_reverse is False
+    settings_path().write_text(json.dumps({"sort": "site", "sort_reverse": "yes"}), encoding="utf-8")
+    assert (load_settings().sort, load_settings().sort_reverse) == ("site", False)  # that field alone falls back

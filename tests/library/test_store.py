@@ -160,6 +160,36 @@ def test_sort_and_read_filter(lib: Library) -> None:
         lib.list(sort="nonsense")
 
 
+def test_each_sort_runs_both_ways_and_empty_values_stay_last(lib: Library) -> None:
+    # title, site, date, added, opened (None: never opened); word counts grow with the index
+    shelf = [("alpha story here", "Beta Post", "2019-01-01", "2026-01-01T10:00:00+00:00", None),
+             ("Beta story here", "", "2021-05-05", "2026-01-02T10:00:00+00:00", "2026-02-01T10:00:00+00:00"),
+             ("gamma story here", "apex", "", "2026-01-03T10:00:00+00:00", None),
+             ("Delta story here", "Zulu Times", "2015-03-03", "2026-01-04T10:00:00+00:00",
+              "2026-02-02T10:00:00+00:00")]
+    ids = []
+    for i, (title, site, date, added, opened) in enumerate(shelf):
+        ids.append(add_text(lib, article_text(70 + i, title=title, paragraphs=2 + i), f"s{i}.txt").id)
+        # Site, date and times as an imported web page would have them, set exactly for the test.
+        lib._conn.execute("UPDATE entries SET site = ?, date = ?, added = ?, opened = ? WHERE id = ?",
+                          (site, date, added, opened, ids[-1]))
+    a, b, c, d = ids
+    natural = {"added": [d, c, b, a], "opened": [d, b, c, a], "title": [a, b, d, c],
+               "words": [a, b, c, d], "site": [c, a, d, b], "date": [c, b, a, d]}
+    backwards = {"added": [a, b, c, d], "opened": [b, d, a, c],  # never opened: last both ways
+                 "title": [c, d, b, a], "words": [d, c, b, a],
+                 "site": [d, a, c, b],  # no site: last both ways
+                 "date": [d, a, b, c]}
+    naturally_descending = {"added", "opened", "date"}
+    for sort in natural:
+        assert [r.id for r in lib.list(sort=sort)] == natural[sort], sort
+        down = sort in naturally_descending
+        assert [r.id for r in lib.list(sort=sort, descending=down)] == natural[sort], sort
+        assert [r.id for r in lib.list(sort=sort, descending=not down)] == backwards[sort], sort
+    # Pages follow the reversed order too.
+    assert [r.id for r in lib.list(sort="words", descending=True, limit=2, offset=1)] == [c, b]
+
+
 def test_reading_state_and_summary_settings_are_kept(lib: Library) -> None:
     a = add_text(lib, article_text(50))
     lib.set_position(a.id, 0.42)

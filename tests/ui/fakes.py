@@ -215,18 +215,22 @@ class FakeLibrary:
         """ISO times like the store's, one second apart per event."""
         return (datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=self.clock)).isoformat()
 
-    def list(self, sort="added", tag=None, read=None, limit=200, offset=0):
+    def list(self, sort="added", tag=None, read=None, limit=200, offset=0, descending=None):
         live = [e for e in self._live() if (tag is None or tag in e.tags)
                 and (read is None or e.read == read)]
-        # the store's orders: times and dates newest first, text A to Z, words shortest first
+        # the store's orders: times and dates newest first, text A to Z, words shortest first;
+        # `descending` forces a direction, with never-opened and site-less entries last either way
         newest = {"added": lambda e: e.added, "opened": lambda e: e.opened or "",
                   "date": lambda e: (e.date or e.added[:10], e.added)}
         if sort in newest:
-            ordered = sorted(live, key=newest[sort], reverse=True)
+            down = True if descending is None else descending
+            ordered = sorted(live, key=newest[sort], reverse=down)
         else:
             key = {"title": lambda e: e.title.lower(), "words": lambda e: e.words,
-                   "site": lambda e: (not e.site, e.site.lower(), e.title.lower())}[sort]
-            ordered = sorted(live, key=key)
+                   "site": lambda e: (e.site.lower(), e.title.lower())}[sort]
+            ordered = sorted(live, key=key, reverse=bool(descending))
+        if sort in ("opened", "site"):
+            ordered.sort(key=lambda e: not (e.opened if sort == "opened" else e.site))  # stable: empties last
         return [self._row(e) for e in ordered[offset:offset + limit]]
 
     def count(self, tag=None, read=None) -> int:

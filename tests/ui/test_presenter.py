@@ -390,6 +390,33 @@ def test_clicking_a_column_heading_sorts_the_list_and_is_remembered(shelf: Harne
     assert shelf.saved[-1].sort == "words"
 
 
+def test_clicking_the_same_heading_again_reverses_and_is_remembered(shelf: Harness, sample: Path) -> None:
+    shelf.presenter.refresh_library()
+    titles = lambda: [r.title for r in shelf.view.rows]  # noqa: E731
+    shelf.presenter.sort_changed("title")
+    assert titles() == ["Alpha report", "Beta news", "Gamma notes"]
+    assert (shelf.view.library.sort, shelf.view.library.reverse) == ("title", False)
+    shelf.presenter.sort_changed("title")  # second click: reversed
+    assert titles() == ["Gamma notes", "Beta news", "Alpha report"]
+    assert shelf.view.library.reverse and (shelf.saved[-1].sort, shelf.saved[-1].sort_reverse) == ("title", True)
+    shelf.presenter.sort_changed("title")  # third click: back to A to Z
+    assert titles() == ["Alpha report", "Beta news", "Gamma notes"]
+    assert not shelf.view.library.reverse and shelf.saved[-1].sort_reverse is False
+    shelf.presenter.sort_changed("title")
+    shelf.presenter.sort_changed("date")  # another column: its natural direction, newest first
+    assert titles() == ["Gamma notes", "Beta news", "Alpha report"]
+    assert (shelf.saved[-1].sort, shelf.saved[-1].sort_reverse) == ("date", False)
+    shelf.presenter.sort_changed("date")
+    assert titles() == ["Alpha report", "Beta news", "Gamma notes"]  # oldest first
+    assert shelf.view.library.reverse
+
+    # Started again with what was saved: the list comes back reversed.
+    again = Harness(sample, settings=shelf.saved[-1], library=shelf.lib)
+    again.presenter.refresh_library()
+    assert [r.title for r in again.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]
+    assert (again.view.library.sort, again.view.library.reverse) == ("date", True)
+
+
 def test_search_hits_keep_relevance_until_a_heading_is_clicked(shelf: Harness) -> None:
     shelf.presenter.refresh_library()
     shelf.presenter.search_changed("e")  # the fake library matches titles in insertion order
@@ -398,7 +425,15 @@ def test_search_hits_keep_relevance_until_a_heading_is_clicked(shelf: Harness) -
     shelf.presenter.sort_changed("title")
     assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]
     assert shelf.view.library.sort == "title"
-    shelf.presenter.sort_changed("title")  # clicked again: stays sorted
+    shelf.presenter.sort_changed("title")  # clicked again: Z to A
+    assert [r.title for r in shelf.view.rows] == ["Gamma notes", "Beta news", "Alpha report"]
+    assert (shelf.view.library.sort, shelf.view.library.reverse) == ("title", True)
+    shelf.presenter.sort_changed("site")  # another heading: its own way, the site-less hit last
     assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]
+    shelf.presenter.sort_changed("site")
+    assert [r.title for r in shelf.view.rows] == ["Beta news", "Alpha report", "Gamma notes"]  # still last
     shelf.presenter.search_changed("a")  # a new search starts from relevance again
-    assert shelf.view.library.sort == ""
+    assert shelf.view.library.sort == "" and not shelf.view.library.reverse
+    shelf.presenter.sort_changed("site")  # no arrow shown: the click starts the natural order
+    assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]
+    assert shelf.saved[-1].sort_reverse is False

@@ -254,6 +254,22 @@ def test_list_fits_site_date_and_words_to_the_pane_and_sorts_by_heading(open_app
     assert pane.titles()[:2] == ["The Old Mill Reopens as a Museum", "Harbour Town Opens New Library"]
     assert pane.tree.heading("site", "text") == "Site ▴"
     assert load_settings().sort == "site"
+    app.root.tk.call(pane.tree.heading("site", "command"))  # the same heading again: Z to A
+    app.root.update()
+    assert pane.titles()[:2] == ["Harbour Town Opens New Library", "The Old Mill Reopens as a Museum"]
+    assert pane.tree.heading("site", "text") == "Site ▾"
+    assert (load_settings().sort, load_settings().sort_reverse) == ("site", True)
+    app.root.tk.call(pane.tree.heading("site", "command"))  # and once more: A to Z again
+    app.root.update()
+    assert pane.titles()[:2] == ["The Old Mill Reopens as a Museum", "Harbour Town Opens New Library"]
+    assert pane.tree.heading("site", "text") == "Site ▴" and load_settings().sort_reverse is False
+    app.root.tk.call(pane.tree.heading("date", "command"))  # another heading: newest first
+    app.root.update()
+    assert pane.tree.heading("date", "text") == "Date ▾" and pane.tree.heading("site", "text") == "Site"
+    app.root.tk.call(pane.tree.heading("date", "command"))
+    app.root.update()
+    assert pane.tree.heading("date", "text") == "Date ▴"
+    assert pane.titles()[:2] == ["The Old Mill Reopens as a Museum", "Harbour Town Opens New Library"]
     app.window.paned.sashpos(0, 310)
     wait_for(app, lambda: pane.shown_columns() == ["title", "date"])
     shown = pane.tree.item(pane.tree.get_children()[0], "values")[0]
