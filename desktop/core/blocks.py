@@ -95,6 +95,16 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(_SENTENCE_END)
 
 
+# Stands for a line break (<lb/>, <br>) inside a paragraph while its text is gathered from a tree.
+LINE_BREAK = "\x1e"
+
+
+def join_lines(parts: list[str]) -> str:
+    """Gathered text pieces as lines: white space runs as one space, LINE_BREAK as a newline."""
+    lines = (" ".join(line.split()) for line in "".join(parts).split(LINE_BREAK))
+    return "\n".join(line for line in lines if line)
+
+
 def dedupe_key(text: str) -> str:
     """Text reduced to lower-case words: equal keys mean the same paragraph printed twice."""
     return " ".join(_WORD.findall(text.lower()))

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.core.blocks import Block
+from desktop.core.blocks import LINE_BREAK, Block, join_lines
 from desktop.core.clean_text import Settings, clean_blocks
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Meta
 
-_BREAK = "\x1e"  # stands for <lb/> until the text is split into lines
 _HTML_SETTINGS = Settings(find_region=False, html=True)
 # Elements whose text is one block; everything else is walked into.
 _BLOCK_TAGS = {"p", "head", "item", "row", "quote", "code"}
@@ -70,7 +69,7 @@ def html_blocks(body: Any) -> list[Block]:
 
     def flush(parts: list[str], in_list: bool) -> None:
         nonlocal group
-        text = _lines(parts)
+        text = join_lines(parts)
         parts.clear()
         if text:
             blocks.append(Block(text, group, "list" if in_list else ""))
@@ -127,18 +126,13 @@ def _element_text(element: Any, tag: str) -> str:
     # <lb/> is a line break inside a paragraph (addresses, verse): keep it as one.
     parts: list[str] = []
     _collect(element, parts)
-    return _lines(parts)
-
-
-def _lines(parts: list[str]) -> str:
-    lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
-    return "\n".join(line for line in lines if line)
+    return join_lines(parts)
 
 
 def _collect(element: Any, parts: list[str]) -> None:
     """Text of an element and its descendants in reading order, <lb/> as a newline."""
     if element.tag == "lb":
-        parts.append(_BREAK)
+        parts.append(LINE_BREAK)
     elif element.text:
         parts.append(element.text)
     for child in element:

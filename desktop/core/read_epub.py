@@ -11,7 +11,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from desktop.core.blocks import Block
+from desktop.core.blocks import LINE_BREAK, Block, join_lines
 from desktop.core.errors import PrecisError
 from desktop.core.read_document import Document, TextBudget, iso_date, one_line
 from desktop.core.read_zip import ZipParts, join_href
@@ -107,11 +107,11 @@ def chapter_blocks(raw: bytes, where: str, group: int = 0) -> list[Block]:
             if tag in _SKIP:
                 pass
             elif tag in _BLOCKS and not _has_blocks(child):
-                emit(_lines(loose), "list" if in_list else "")
+                emit(join_lines(loose), "list" if in_list else "")
                 loose.clear()
                 emit(_element_text(child, tag), _BLOCKS[tag] or ("list" if in_list else ""))
             elif tag in _CONTAINERS or tag in _BLOCKS or _has_blocks(child):
-                emit(_lines(loose), "list" if in_list else "")
+                emit(join_lines(loose), "list" if in_list else "")
                 loose.clear()
                 walk(child, in_list or tag in ("ul", "ol", "dl"))
                 counter[0] += 1
@@ -119,7 +119,7 @@ def chapter_blocks(raw: bytes, where: str, group: int = 0) -> list[Block]:
                 _collect(child, loose)  # inline markup (em, a, span, br) between blocks
             if child.tail:
                 loose.append(child.tail)
-        emit(_lines(loose), "list" if in_list else "")
+        emit(join_lines(loose), "list" if in_list else "")
 
     walk(body if body is not None else root, False)
     return blocks
@@ -136,9 +136,6 @@ def _has_blocks(element: Any) -> bool:
     return any(_tag(c) in _BLOCKS or _tag(c) in _CONTAINERS for c in element)
 
 
-_BREAK = "\x1e"  # stands for <br> until the text is split into lines
-
-
 def _element_text(element: Any, tag: str) -> str:
     if tag == "tr":
         cells = [one_line(" ".join(c.itertext())) for c in element if _tag(c) in ("td", "th")]
@@ -150,14 +147,14 @@ def _element_text(element: Any, tag: str) -> str:
         _collect(child, parts)
         if child.tail:
             parts.append(child.tail)
-    return _lines(parts)
+    return join_lines(parts)
 
 
 def _collect(element: Any, parts: list[str]) -> None:
     """Text of an inline element and its descendants, <br> as a line break; scripts skipped."""
     tag = _tag(element)
     if tag == "br":
-        parts.append(_BREAK)
+        parts.append(LINE_BREAK)
         return
     if tag in _SKIP:
         return
@@ -169,6 +166,3 @@ def _collect(element: Any, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
-def _lines(parts: list[str]) -> str:
-    lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
-    return "\n".join(line for line in lines if line)
