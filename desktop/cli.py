@@ -58,7 +58,7 @@ def _read(path: str, options: Options | None = None) -> Digest:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     from desktop.core.clean import clean_source
-    from desktop.core.load import load_path
+    from desktop.core.read import load_path
 
     def work(path: str) -> None:
         article = clean_source(load_path(path))
@@ -143,7 +143,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _add_length(p: argparse.ArgumentParser) -> None:
-    from desktop.core.summarize import ALGORITHMS
+    from desktop.core.summary import ALGORITHMS
 
     group = p.add_mutually_exclusive_group()
     group.add_argument("-n", type=int, default=5, metavar="N", help="sentences (default 5)")

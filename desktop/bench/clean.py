@@ -25,7 +25,7 @@ from pathlib import Path
 
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
-from desktop.core.load import load_path
+from desktop.core.read import load_path
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "extraction"
 _TOKEN = re.compile(r"\w+")

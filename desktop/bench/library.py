@@ -50,7 +50,7 @@ def base_texts(bench: Path) -> list[tuple[str, str]]:
 def clean_bases(texts: list[tuple[str, str]]) -> list[tuple[Source, Article, Facts]]:
     from desktop.core.clean import clean_source
     from desktop.core.errors import PrecisError
-    from desktop.core.load import load_bytes
+    from desktop.core.read import load_bytes
     from desktop.library.store import compute_facts
 
     bases = []

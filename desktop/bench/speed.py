@@ -4,7 +4,7 @@ Builds inputs of 2k / 10k / 20k / 100k words by concatenating the articles of th
 (DATA, default ../shared/bench/summaries; the bundled sample article, varied, when that is missing),
 then times, on the same input in the same run:
 - splitting (paragraphs -> numbered sentences, desktop.core.split.article_sentences);
-- our default summariser end to end on the split sentences (desktop.core.summarize.summarize);
+- our default summariser end to end on the split sentences (desktop.core.summary.registry.summarize);
 - sumy's LexRank through the same call (skipped above 20k words: it grows with the square of the
   sentence count and would take minutes).
 Our times are given twice: the first run with the word-stem cache emptied (what opening a new
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from desktop.core.model import Article, Options, Paragraph, Sentence
 from desktop.core.split import article_sentences
-from desktop.core.summarize import summarize
+from desktop.core.summary import summarize
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "summaries"
 SAMPLE = Path(__file__).resolve().parents[1] / "seeds" / "hama.txt"
@@ -67,7 +67,7 @@ def build_input(paragraphs: Sequence[str], words: int) -> Article:
 
 def cold(work: Callable[[], object]) -> float:
     """One run with the stem cache emptied, as for an article full of words not seen before."""
-    from desktop.core.rank import stemmer
+    from desktop.core.summary.rank import stemmer
 
     stemmer.cache_clear()
     start = time.perf_counter()
@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _unbounded_lexrank(sentences: Sequence[Sentence], options: Options) -> object:
-    from desktop.core import summarize as module
+    from desktop.core.summary import registry as module
 
     saved = module.MAX_SENTENCES.pop("lexrank", None)
     try:

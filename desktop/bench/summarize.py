@@ -2,7 +2,7 @@
 
 DATA (default ../shared/bench/summaries) holds cnndm_dev.jsonl and bbc300.jsonl (see its README).
 Each article's paragraphs (blank-line separated) become body paragraphs, split by our own splitter,
-and every algorithm goes through desktop.core.summarize.summarize, exactly as the app calls it.
+and every algorithm goes through desktop.core.summary.registry.summarize, exactly as the app calls it.
 Scores: ROUGE-1/2/L F x100 (rouge-score, use_stemmer=True, rougeL), averaged over references, then
 over articles. Lengths: 3 sentences for cnndm_dev; 3 and len(ref_sentences) for bbc300.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Options, Paragraph, Sentence
 from desktop.core.split import article_sentences
-from desktop.core.summarize import ALGORITHMS, summarize
+from desktop.core.summary import ALGORITHMS, summarize
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "summaries"
 METRICS = ("rouge1", "rouge2", "rougeL")

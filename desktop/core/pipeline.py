@@ -7,10 +7,10 @@ import os
 from desktop.core.clean import clean_source
 from desktop.core.facts import extract_facts
 from desktop.core.language import choose as choose_language
-from desktop.core.load import load_path
 from desktop.core.model import Article, Digest, Options, Source
+from desktop.core.read import load_path
 from desktop.core.split import article_sentences
-from desktop.core.summarize import summarize
+from desktop.core.summary import summarize
 
 
 def read(path: str | os.PathLike[str], options: Options | None = None) -> Digest:

@@ -72,7 +72,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 def prepare(path: Path) -> tuple[Source, Article, Facts]:
     """Load, clean and find the facts of one file (the slow part, no database involved)."""
     from desktop.core.clean import clean_source
-    from desktop.core.load import load_path
+    from desktop.core.read import load_path
 
     source = load_path(path)
     article = clean_source(source)

@@ -618,7 +618,7 @@ class Library:
     def reclean(self, progress: Callable[[int, int, str], None] | None = None) -> int:
         """Re-run the cleaner over every stored original; one transaction per article."""
         from desktop.core.clean import clean_source
-        from desktop.core.load import load_bytes
+        from desktop.core.read import load_bytes
 
         ids = self.all_ids(include_trashed=True)
         done = 0

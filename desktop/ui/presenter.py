@@ -173,7 +173,7 @@ def _default_digest(article: Article, name: str, path: str | None, options: Opti
 def _default_load(path: str) -> tuple[Any, ...]:
     """In the worker: read, clean and find the facts (the store indexes them), ready for Library.add."""
     from desktop.core.clean import clean_source
-    from desktop.core.load import load_path
+    from desktop.core.read import load_path
     from desktop.library.store import compute_facts
 
     source = load_path(path)
@@ -188,7 +188,7 @@ def _default_import(lib: Any, paths: Sequence[str], progress: Callable, cancel: 
 
 
 def _algorithm_choices() -> list[tuple[str, str]]:
-    from desktop.core.summarize import LABELS
+    from desktop.core.summary import LABELS
 
     return list(LABELS.items())
 
@@ -570,7 +570,7 @@ class MainPresenter:
         self.view.show_status(Status(self._message(exc), "error"))
 
     def _summary_view(self, digest: Digest) -> SummaryView:
-        from desktop.core.summarize import LABELS  # already loaded by the worker that made the digest
+        from desktop.core.summary import LABELS  # already loaded by the worker that made the digest
 
         items = tuple(
             SummarySentenceView(n, s.index, s.text, self.spans.get(s.index, Span(s.paragraph, 0, 0)))

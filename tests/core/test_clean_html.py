@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.clean import clean_source
-from desktop.core.clean_html import clean_html
+from desktop.core.clean import clean_html, clean_source
 from desktop.core.errors import PrecisError
-from desktop.core.load import load_path
 from desktop.core.model import Article
+from desktop.core.read import load_path
 
 PAGE = Path(__file__).parent / "fixtures" / "page.html"
 PROSE = (

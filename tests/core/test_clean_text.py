@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import clean_phrases
-from desktop.core.clean_text import clean_text
+from desktop.core.clean import clean_text
+from desktop.core.clean import phrases as clean_phrases
 from desktop.core.model import Article
 
 PAGE = Path(__file__).parent / "fixtures" / "scraped_page.txt"
@@ -161,7 +161,7 @@ MARKDOWN = Path(__file__).parent / "fixtures" / "article.md"
 @pytest.fixture(scope="module")
 def markdown() -> Article:
     from desktop.core.clean import clean_source
-    from desktop.core.load import load_path
+    from desktop.core.read import load_path
 
     return clean_source(load_path(MARKDOWN))
 
@@ -197,7 +197,7 @@ def test_markdown_lists_quotes_images_tables_and_code_are_kept(markdown: Article
 
 def test_a_markdown_file_without_front_matter_takes_its_title_from_the_first_heading(tmp_path: Path) -> None:
     from desktop.core.clean import clean_source
-    from desktop.core.load import load_path
+    from desktop.core.read import load_path
 
     path = tmp_path / "notes.md"
     path.write_text("# Ferry *times* change\n\n" + "\n\n".join(LONG), encoding="utf-8")

@@ -12,10 +12,9 @@ import pytest
 
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
-from desktop.core.load import load_bytes, load_path
 from desktop.core.model import Article
-from desktop.core.read_pdf import join_lines, page_lines
-from desktop.core.read_zip import ZipParts
+from desktop.core.read import ZipParts, load_bytes, load_path
+from desktop.core.read.pdf import join_lines, page_lines
 from desktop.library.store import Library
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

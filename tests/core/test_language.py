@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import PrecisError
-from desktop.core.language import choose, detect, normalize, stemmer
+from desktop.core.language import choose, detect, normalize, stemmer, stop_words
 from desktop.core.model import Article, Options, Paragraph
 from desktop.core.pipeline import digest_article
-from desktop.core.stopwords import stop_words
 
 GERMAN = ("Die Bundesregierung hat am Mittwoch beschlossen, dass die Steuern für kleine Unternehmen im "
           "nächsten Jahr sinken sollen. Der Finanzminister sagte, das sei ein wichtiger Schritt für die "

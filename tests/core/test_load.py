@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.errors import PrecisError
-from desktop.core.load import load_bytes
+from desktop.core.read import load_bytes
 
 ACCENTS = "Le café de la Señora Müller ouvre à sept heures; l'été, dès six heures."
 QUOTES = "The mayor said \u201cyes\u201d \u2014 it\u2019s \u20ac12 a crossing \u2026 from March."

@@ -12,7 +12,7 @@ from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Options, Paragraph, Sentence
 from desktop.core.pipeline import read
 from desktop.core.split import article_sentences
-from desktop.core.summarize import ALGORITHMS, MAX_SENTENCES, summarize
+from desktop.core.summary import ALGORITHMS, MAX_SENTENCES, summarize
 
 STORY = [
     "The town council approved a budget of 12 million euros for the harbour on Tuesday night.",

@@ -111,7 +111,7 @@ def test_a_50_mb_text_file_is_refused_with_a_clear_message(tmp_path: Path) -> No
 
 def test_just_over_the_size_limit_is_refused_and_just_under_is_read(tmp_path: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    from desktop.core.load import MAX_BYTES
+    from desktop.core.read import MAX_BYTES
 
     text = article().encode()
     under = tmp_path / "under.txt"

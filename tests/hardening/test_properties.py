@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
 from desktop.core.export import to_markdown
-from desktop.core.load import load_bytes
 from desktop.core.model import Article, Options, Source
 from desktop.core.pipeline import digest_source
+from desktop.core.read import load_bytes
 
 _WORD = re.compile(r"\w+")
 _FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow],

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 from desktop.core.clean import clean_source
 from desktop.core.export import GROUP_TITLES, escape_md, to_markdown
-from desktop.core.load import load_bytes
 from desktop.core.model import Article, Meta, Options, Paragraph
 from desktop.core.pipeline import digest_article
+from desktop.core.read import load_bytes
 from desktop.library.exporter import export_entries, safe_stem
 from desktop.library.store import Library
 

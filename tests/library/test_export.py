@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
-from desktop.core.load import load_bytes
+from desktop.core.read import load_bytes
 from desktop.library.exporter import INDEX_NAME, export_entries, plan_names, safe_stem
 from desktop.library.store import Library
 from tests.library.articles import article_text

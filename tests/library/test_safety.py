@@ -118,7 +118,7 @@ def test_a_corrupt_file_is_moved_aside_and_a_fresh_library_works(damage: str) ->
 
 def _add(lib: Library, seed: int):
     from desktop.core.clean import clean_source
-    from desktop.core.load import load_bytes
+    from desktop.core.read import load_bytes
 
     source = load_bytes(article_text(seed).encode(), name=f"{seed}.txt")
     return lib.add(source, clean_source(source))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from desktop.core.clean import clean_source
-from desktop.core.load import load_bytes
+from desktop.core.read import load_bytes
 from desktop.library.search_index import snippet
 from desktop.library.store import Library
 from tests.library.articles import article_text

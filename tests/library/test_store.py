@@ -9,7 +9,7 @@ import pytest
 
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
-from desktop.core.load import load_bytes, load_path
+from desktop.core.read import load_bytes, load_path
 from desktop.library import paths, search_index
 from desktop.library.schema import CURRENT
 from desktop.library.store import SNIPPET_CLOSE, SNIPPET_OPEN, Library

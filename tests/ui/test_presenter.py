@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
-from desktop.core.load import load_path
+from desktop.core.read import load_path
 from desktop.library.settings import Settings
 from desktop.ui.presenter import MainPresenter, display_date, sentence_spans, slug
 from desktop.ui.tasks import SyncRunner

@@ -3,7 +3,7 @@
 No downloaded models: names come from capitalised spans. Each mention adds evidence for a kind:
 titles before it ("Mr", "Foreign Secretary"), an age or a role after it (", 54,", ", the HTS leader"),
 a known given name, organisation words and suffixes ("Party", "Ministry", "Inc"), acronyms with
-their expansion, and gazetteers (desktop.core.gazetteer). Mentions of one entity are merged
+their expansion, and gazetteers (desktop.core.facts.gazetteer). Mentions of one entity are merged
 ("Assad’s" -> "Assad" -> "Bashar al-Assad", "al-Jawlani" -> "al-Jolani", "Tate" -> "Tate Gallery")
 and counted; each fact points to the first sentence that mentions it.
 """
@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.core.gazetteer import (
+from desktop.core.facts.gazetteer import (
     fold,
     is_demonym,
     is_given_name,
@@ -22,9 +22,9 @@ from desktop.core.gazetteer import (
     is_place,
     is_region,
 )
-from desktop.core.keywords import keyphrases
+from desktop.core.facts.keywords import keyphrases
+from desktop.core.language import stop_words
 from desktop.core.model import Fact, Facts, Sentence
-from desktop.core.stopwords import stop_words
 
 # ---- dates and times -----------------------------------------------------------------------------
 

@@ -4,8 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.blocks import Block
 from desktop.core.errors import PrecisError
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit the cleaner keeps or removes: a paragraph, or one line of a line-per-paragraph text."""
+
+    text: str
+    group: int = 0  # blocks of the same blank-line-separated group share this number
+    hint: str = ""  # "heading", "caption", "code" or "list" when the format says so (Markdown, HTML)
+
+
+# Stands for a line break (<lb/>, <br>) inside a paragraph while its text is gathered from a tree.
+LINE_BREAK = "\x1e"
+
+
+def join_lines(parts: list[str]) -> str:
+    """Gathered text pieces as lines: white space runs as one space, LINE_BREAK as a newline."""
+    lines = (" ".join(line.split()) for line in "".join(parts).split(LINE_BREAK))
+    return "\n".join(line for line in lines if line)
+
 
 # The same bound as for text files (load.MAX_BYTES): more text than this is not an article, and
 # the summariser's cost grows with it.

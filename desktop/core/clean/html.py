@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from desktop.core.blocks import LINE_BREAK, Block, join_lines
-from desktop.core.clean_text import Settings, clean_blocks
+from desktop.core.clean.text import Settings, clean_blocks
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Meta
+from desktop.core.read import LINE_BREAK, Block, join_lines
 
 _HTML_SETTINGS = Settings(find_region=False, html=True)
 # Elements whose text is one block; everything else is walked into.

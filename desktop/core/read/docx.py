@@ -11,9 +11,8 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from desktop.core.blocks import Block
-from desktop.core.read_document import Document, TextBudget, iso_date, one_line
-from desktop.core.read_zip import ZipParts
+from desktop.core.read.document import Block, Document, TextBudget, iso_date, one_line
+from desktop.core.read.zipparts import ZipParts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC = "{http://purl.org/dc/elements/1.1/}"

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from desktop.core.errors import PrecisError
-from desktop.core.stopwords import stop_words
+from desktop.core.language.stopwords import stop_words
 
 DEFAULT = "english"
 AUTO = "auto"

@@ -16,8 +16,8 @@ from functools import lru_cache
 import numpy as np
 
 from desktop.core.language import stemmer as language_stemmer
+from desktop.core.language import stop_words
 from desktop.core.split import words
-from desktop.core.stopwords import stop_words
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,9 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from desktop.core.blocks import LINE_BREAK, Block, join_lines
 from desktop.core.errors import PrecisError
-from desktop.core.read_document import Document, TextBudget, iso_date, one_line
-from desktop.core.read_zip import ZipParts, join_href
+from desktop.core.read.document import LINE_BREAK, Block, Document, TextBudget, iso_date, join_lines, one_line
+from desktop.core.read.zipparts import ZipParts, join_href
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"

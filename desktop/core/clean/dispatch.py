@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.core.blocks import markdown_blocks
-from desktop.core.clean_html import clean_html
-from desktop.core.clean_text import Settings, clean_blocks, clean_text
+from desktop.core.clean.html import clean_html
+from desktop.core.clean.markdown import markdown_blocks
+from desktop.core.clean.text import Settings, clean_blocks, clean_text
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Meta, Source
-from desktop.core.read_document import Document
+from desktop.core.read import Document
 
 # A document's own structure (styles, markup, page layout) already says where the text is: the
 # classifier skips its main-region search, as for a web page, and still removes junk it recognises.
@@ -40,15 +40,15 @@ def _clean_document(source: Source) -> Article:
     # Each reader is imported when needed: a text-only session never pays for lxml or pypdf.
     doc: Document
     if source.format == "docx":
-        from desktop.core.read_docx import read_docx
+        from desktop.core.read import read_docx
 
         doc = read_docx(source.data, source.name)
     elif source.format == "epub":
-        from desktop.core.read_epub import read_epub
+        from desktop.core.read import read_epub
 
         doc = read_epub(source.data, source.name)
     else:
-        from desktop.core.read_pdf import read_pdf
+        from desktop.core.read import read_pdf
 
         doc = read_pdf(source.data, source.name)
     settings = _PDF_SETTINGS if source.format == "pdf" else _DOCUMENT_SETTINGS

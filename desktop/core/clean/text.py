@@ -15,9 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.core import clean_phrases as phrases
-from desktop.core.blocks import (
-    Block,
+from desktop.core.clean import phrases
+from desktop.core.clean.blocks import (
     dedupe_key,
     ends_sentence,
     guess_language,
@@ -27,8 +26,9 @@ from desktop.core.blocks import (
     words,
 )
 from desktop.core.language import code as language_code
+from desktop.core.language import stop_words
 from desktop.core.model import Article, Meta, Paragraph, Removal
-from desktop.core.stopwords import stop_words
+from desktop.core.read import Block
 
 _TITLE_SITE = re.compile(r"\s+(?:[-–—|·•»:]|::)\s+([^-–—|·•»]{2,60})$")
 _HEADING_MAX_WORDS = 16

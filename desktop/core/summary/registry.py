@@ -8,8 +8,8 @@ import numpy as np
 
 from desktop.core.errors import PrecisError
 from desktop.core.model import Options, Sentence, Summary
-from desktop.core.rank import DEFAULT_WEIGHTS, Weights, features, scores, select
 from desktop.core.split import SumyTokenizer
+from desktop.core.summary.rank import DEFAULT_WEIGHTS, Weights, features, scores, select
 
 DEFAULT_ALGORITHM = "precis"
 
@@ -121,8 +121,7 @@ def _load(path: str) -> Callable:
 
 def sumy_summarizer(algorithm: str, language: str = "english") -> Callable:
     """A configured sumy summarizer (stemmer, stop words, Edmundson's cue words)."""
-    from desktop.core.language import stemmer
-    from desktop.core.stopwords import stop_words
+    from desktop.core.language import stemmer, stop_words
 
     summarizer = _load(SUMY_ALGORITHMS[algorithm])(stemmer(language))
     if algorithm == "edmundson":

@@ -16,9 +16,8 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.blocks import Block
 from desktop.core.errors import PrecisError
-from desktop.core.read_document import Document, TextBudget, one_line
+from desktop.core.read.document import Block, Document, TextBudget, one_line
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,91 @@
+"""Split text into blocks (paragraphs or lines) and measure the features the cleaner scores."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from desktop.core.language import stop_words
+from desktop.core.read import Block
+
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")", ";", "。", "！", "？", "」", "»")
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Latin-script languages whose stop-word lists sumy ships; the list that covers most words wins.
+_LANGUAGES = ("english", "french", "german", "italian", "spanish", "portuguese", "polish", "czech",
+              "slovak", "swedish")
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blank lines separate groups; inside a group every line is a block, unless the lines are a
+    hard-wrapped paragraph (then they are joined into one block)."""
+    blocks: list[Block] = []
+    for group, chunk in enumerate(re.split(r"\n[ \t\u00a0]*\n", text)):
+        lines = [_SPACES.sub(" ", line).strip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if _is_wrapped(lines):
+            blocks.append(Block(" ".join(lines), group))
+        else:
+            blocks.extend(Block(line, group) for line in lines)
+    return blocks
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """True when lines look like one paragraph broken at a fixed width (e-mail or Gutenberg style):
+    long lines of similar width, most ending mid-sentence, some continuing in lower case."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    longest = max(len(line) for line in body)
+    if longest > 100 or min(len(line) for line in body) < max(40, 0.6 * longest):
+        return False
+    open_ends = sum(1 for line in body if not line.endswith((".", "!", "?", ":", '"', "”")))
+    lower_starts = sum(1 for line in lines[1:] if line[:1].islower())
+    return open_ends >= max(1, len(body) // 2) and lower_starts >= max(1, len(body) // 4) \
+        and len(lines[-1]) <= longest + 5
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def size(text: str, tokens: int) -> int:
+    """Length in word equivalents: scripts without spaces (Chinese, Japanese, Korean) count about
+    two characters a word, where \\w+ would see one long run."""
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    return max(tokens, cjk // 2) if cjk else tokens
+
+
+def guess_language(text: str) -> tuple[str, float]:
+    """The sumy stop-word language that covers most of the text's words, and the share it covers.
+
+    A low share means none of the lists fits (Russian, Japanese...): stop words then say nothing."""
+    counts = Counter(w.lower() for w in _WORD.findall(text[:50000]))
+    total = sum(counts.values())
+    if not total:
+        return "english", 0.0
+    best, best_share = "english", 0.0
+    for language in _LANGUAGES:
+        stops = stop_words(language)
+        share = sum(n for w, n in counts.items() if w in stops) / total
+        if share > best_share * 1.15 or (language == "english" and share >= best_share):
+            best, best_share = language, share
+    return best, best_share
+
+
+def stopword_density(tokens: list[str], stops: frozenset[str]) -> float:
+    if not tokens:
+        return 0.0
+    return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_END)
+
+
+def dedupe_key(text: str) -> str:
+    """Text reduced to lower-case words: equal keys mean the same paragraph printed twice."""
+    return " ".join(_WORD.findall(text.lower()))

@@ -1,0 +1,9 @@
+"""Facts: Sentences -> Facts. People, organisations and places (mentions, evidence, merging), numbers,
+dates, quotes and keywords, each tied to the sentence it came from; gazetteers built from what is installed."""
+
+from desktop.core.lazy import exports
+
+__all__, __getattr__, __dir__ = exports(__name__, {
+    "extract": ("extract_facts",),
+    "keywords": ("keyphrases",),
+})
