@@ -7,26 +7,17 @@ Contract: `--json` prints one JSON object per file and line; errors are one line
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop import __version__
+from desktop.cli_output import emit as _emit
+from desktop.cli_output import fail
 from desktop.core.errors import PrecisError
 from desktop.core.model import Digest, Options
 
 COMMANDS = ("clean", "summarize", "facts", "export", "library")
-
-
-def _emit(obj: dict) -> None:
-    print(json.dumps(obj, ensure_ascii=False))
-
-
-def fail(message: str) -> None:
-    # One line always: a file name may hold a newline.
-    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
-    print(f"precis: error: {one_line}", file=sys.stderr)
 
 
 def _options(args: argparse.Namespace) -> Options:

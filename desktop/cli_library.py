@@ -5,16 +5,12 @@ empty-trash). Listing commands take --json (one object per line). Errors: `preci
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 
-from desktop.cli import fail as _fail
+from desktop.cli_output import emit as _emit
+from desktop.cli_output import fail as _fail
 from desktop.core.errors import PrecisError
-
-
-def _emit(obj: dict) -> None:
-    print(json.dumps(obj, ensure_ascii=False))
 
 
 def _open():

@@ -64,3 +64,81 @@ def test_core_and_cli_load_no_tkinter() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=PACKAGE.parent, timeout=120)
     assert out.returncode == 0, out.stderr
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _export_tables() -> dict[str, dict[str, str]]:
+    """For each lazily exporting package: public name -> the inner module that defines it."""
+    tables: dict[str, dict[str, str]] = {}
+    for init in PACKAGE.rglob("__init__.py"):
+        for node in ast.walk(ast.parse(init.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "exports":
+                table = ast.literal_eval(node.args[1])
+                tables[_module_name(init)] = {n: f"{_module_name(init)}.{m}" for m, ns in table.items() for n in ns}
+    return tables
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Every import in desktop/, at module level or inside functions, as module -> modules it needs;
+    a name taken from a lazily exporting package counts as an import of the inner module defining it."""
+    modules = {_module_name(f): f for f in PACKAGE.rglob("*.py")}
+    tables = _export_tables()
+    graph: dict[str, set[str]] = {}
+    for name, file in modules.items():
+        edges: set[str] = set()
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                edges.update(a.name for a in node.names if a.name in modules)
+            elif isinstance(node, ast.ImportFrom) and node.module in modules and node.level == 0:
+                for alias in node.names:
+                    inner = f"{node.module}.{alias.name}"
+                    target = tables.get(node.module, {}).get(alias.name) or (inner if inner in modules else node.module)
+                    edges.add(target)
+        edges.discard(name)
+        graph[name] = edges
+    return graph
+
+
+def test_no_import_cycles() -> None:
+    graph = _import_graph()
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                cycles.append(path[path.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for start in sorted(graph):
+        if start not in state:
+            visit(start, [start])
+    assert cycles == []
+
+
+def test_package_exports_never_shadow_their_modules() -> None:
+    # `from desktop.core.language import detect` must give the function, not a submodule of that name.
+    clashes = [f"{package}.{name}" for package, table in _export_tables().items() for name in table
+               if (PACKAGE.parent / package.replace(".", "/") / f"{name}.py").exists()]
+    assert clashes == []
+
+
+def test_callers_import_core_stages_from_their_package() -> None:
+    tables = _export_tables()
+    problems = []
+    for file in PACKAGE.rglob("*.py"):
+        here = _module_name(file)
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.ImportFrom) and node.module and node.level == 0):
+                continue
+            package = node.module.rpartition(".")[0]
+            if package in tables and not here.startswith(package + ".") and not here.startswith("desktop.bench"):
+                problems.append(f"{here} imports {node.module}")
+    assert problems == []
