@@ -62,7 +62,9 @@ def size(text: str, tokens: int) -> int:
 def guess_language(text: str) -> tuple[str, float]:
     """The sumy stop-word language that covers most of the text's words, and the share it covers.
 
-    A low share means none of the lists fits (Russian, Japanese...): stop words then say nothing."""
+    A low share means none of the lists fits (Russian, Japanese...): stop words then say nothing.
+    Not desktop.core.language.detect: the cleaner needs the share itself (does stop-word density mean
+    anything for this text?), not a language for a stemmer; merging them changes cleaning decisions."""
     counts = Counter(w.lower() for w in _WORD.findall(text[:50000]))
     total = sum(counts.values())
     if not total:

@@ -66,7 +66,10 @@ def normalize(language: str) -> str:
 
 
 def detect(text: str, default: str = DEFAULT) -> str:
-    """The language of the text (a sumy name); `default` when the text is too short to tell."""
+    """The language of the text (a sumy name); `default` when the text is too short to tell.
+
+    Not clean.blocks.guess_language, which measures how much of a text any list covers (a cleaning
+    feature); this one picks the stemmer and stop words, settling non-Latin scripts first."""
     sample = text[:SAMPLE_CHARS]
     letters = sum(1 for c in sample if c.isalpha())
     if not letters:
