@@ -1,11 +1,16 @@
-"""Digest -> Markdown: YAML front matter, summary, key facts and optionally the article."""
+"""Digest -> Markdown: YAML front matter, summary, highlights, key facts and optionally the article."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from desktop.core.model import Digest
+
+if TYPE_CHECKING:
+    from desktop.core.highlights import Highlight
 
 GROUP_TITLES = {
     "people": "People",
@@ -50,7 +55,23 @@ def _yaml_str(value: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
-def to_markdown(digest: Digest, include_article: bool = False) -> str:
+def highlights_markdown(highlights: Sequence[Highlight]) -> list[str]:
+    """`## Highlights`: each passage a `>` quote (a paragraph per line of it), its note below."""
+    if not highlights:
+        return []
+    lines = ["## Highlights", ""]
+    for h in highlights:
+        parts = [escape_md(line) for line in h.text.split("\n") if line.strip()]
+        lines.append("\n>\n".join(f"> {part}" for part in parts))
+        lines.append("")
+        for line in h.note.split("\n"):
+            if line.strip():
+                lines += [escape_md(line), ""]
+    return lines
+
+
+def to_markdown(digest: Digest, include_article: bool = False,
+                highlights: Sequence[Highlight] = ()) -> str:
     article = digest.article
     front = [
         "---",
@@ -76,7 +97,8 @@ def to_markdown(digest: Digest, include_article: bool = False) -> str:
         "",
     ]
     lines = front + [f"- {escape_md(s.text)}" for s in digest.summary.sentences]
-    lines += ["", "## Key facts", ""]
+    lines += ["", *highlights_markdown(highlights)]
+    lines += ["## Key facts", ""]
     for name, facts in digest.facts.groups():
         if not facts:
             continue
