@@ -5,5 +5,9 @@ from desktop.core.lazy import exports
 
 __all__, __getattr__, __dir__ = exports(__name__, {
     "extract": ("extract_facts",),
+    "entities": ("find_entities",),
+    "numbers": ("find_numbers",),
+    "dates": ("find_dates",),
+    "quotes": ("find_quotes",),
     "keywords": ("keyphrases",),
 })

@@ -1,0 +1,181 @@
+"""Mentions: the capitalised spans of each sentence, with role words stripped and what stands around
+them (the word before, the rest of the sentence, a pronoun in the next sentence)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.core.facts.dates import DAY_NAMES, MONTH_NAMES
+from desktop.core.facts.gazetteer import fold, is_demonym, is_given_name, is_place
+from desktop.core.facts.vocabulary import (
+    CAPS,
+    COMPASS,
+    LEADING_JUNK,
+    NAME_ENDS,
+    NEVER_ALONE,
+    ORDINAL,
+    ORG_WORDS,
+    PARTICLE,
+    PARTY_WORDS,
+    PERSON_TITLES,
+    POSSESSIVE,
+    PRONOUN_START,
+    STRIP_TITLES,
+    TITLE_MODIFIERS,
+)
+from desktop.core.model import Sentence
+
+
+@dataclass
+class Mention:
+    sentence: int
+    name: str
+    at_start: bool  # the first word of its sentence or of a quotation: capitals say little
+    title: str  # role words stripped before the name ("President", "Foreign Secretary")
+    prev: str  # the word before, lower case
+    after: str  # the rest of the sentence
+    next_he: bool = False  # the next sentence opens with "He", "She", "His" or "Her"
+
+
+
+def _clean_name(name: str) -> str:
+    name = POSSESSIVE.sub("", name.strip(" .-’'"))
+    return name.strip(" .-’'")
+
+
+def name_spans(text: str) -> list[tuple[int, str]]:
+    """(start, name) for each capitalised span, with possessives stripped."""
+    out: list[tuple[int, str]] = []
+    for m in CAPS.finditer(text):
+        name = m.group(0)
+        # A span may run through a possessive into the next name ("Syria’s Assad"): cut it there.
+        offset = m.start()
+        for piece in re.split(r"(?<=\w)(?:’s|'s|(?<=s)[’'])\s+", name):
+            cleaned = _clean_name(piece)
+            # Trailing particles ("Bank of") belong to no name.
+            cleaned = re.sub(rf"(?:\s+{PARTICLE})+$", "", cleaned)
+            if cleaned:
+                out.append((offset + max(0, piece.find(cleaned[:3])), cleaned))
+            offset += len(piece) + 3
+    # "Department for Education and Skills": an organisation's name may run on over "and".
+    joined: list[tuple[int, str]] = []
+    for start, name in out:
+        if joined:
+            p_start, p_name = joined[-1]
+            between = text[p_start + len(p_name):start]
+            if (between == " and " and re.search(r" (?:for|of) ", p_name) and has_org_word(p_name)
+                    and not has_org_word(name)):
+                joined[-1] = (p_start, f"{p_name} and {name}")
+                continue
+        joined.append((start, name))
+    return joined
+
+
+def has_org_word(name: str) -> bool:
+    return any(w.lower() in ORG_WORDS for w in name.split())
+
+
+def lower_words(sentences: Sequence[Sentence]) -> set[str]:
+    """Words seen in lower case anywhere: a capitalised one is then probably no name."""
+    return {
+        fold(w) for s in sentences for w in re.findall(r"(?<![\w’'-])[a-zß-ÿ][\w’'-]*", s.text)
+        if w.islower()  # not "al-Jawlani"
+    }
+
+
+def _is_junk_word(word: str, stops: frozenset[str], lower: set[str]) -> bool:
+    w = fold(word).strip(".")
+    return (
+        w in stops or w in LEADING_JUNK or w in lower or w in DAY_NAMES or w in MONTH_NAMES
+        or w.endswith(("ing", "ly"))
+    )
+
+
+def strip_title(words: list[str]) -> tuple[list[str], str]:
+    """Split role words off the front of a name: "Chief Minister Peter Caruana" -> Peter Caruana,
+    "Tory MP Kim Rose" -> Kim Rose, "Director of Public Prosecutions Alison Saunders" -> Alison Saunders.
+    """
+    cut = -1
+    for i in range(len(words) - 1):
+        if words[i].lower().strip(".") in STRIP_TITLES:
+            cut = i  # the last title word wins: what comes before it is part of the role
+    if cut < 0:
+        return words, ""
+    rest = words[cut + 1:]
+    if rest[0] in ("of", "for", "the"):
+        # The role goes on ("of Public Prosecutions"): the name starts at a given name, or is the
+        # last two words.
+        given_at = [i for i, w in enumerate(rest) if is_given_name(w)]
+        start = given_at[-1] if given_at else max(1, len(rest) - 2)
+        cut, rest = cut + start, rest[start:]
+        if len(rest) < 2:
+            return words, ""
+    joined = " ".join(rest)
+    if not re.sub(r"^(?:al|el)-", "", rest[0])[:1].isupper() or has_org_word(joined) or is_place(joined):
+        return words, ""  # "General Motors", "General Electric Company": no title there
+    return rest, " ".join(words[: cut + 1])
+
+
+def find_mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) -> list[Mention]:
+    out: list[Mention] = []
+    for i, s in enumerate(body):
+        text = s.text
+        next_he = i + 1 < len(body) and bool(PRONOUN_START.match(body[i + 1].text))
+        for start, name in name_spans(text):
+            if start > 0 and text[start - 1] in "@#":
+                continue  # "@MattBevin", "#MeToo": a handle or a hashtag, no name as written
+            before = text[:start].rstrip()
+            # The first word of a sentence or of a quotation is capitalised whatever it is.
+            at_start = not before or before[-1] in "“‘(:—–[" or (
+                before[-1] in "\"'" and start > 0 and text[start - 1] in "\"'"
+            )
+            words, title = strip_title(name.split())
+            if at_start and not title:
+                dropped = False
+                while words and _is_junk_word(words[0], stops, lower):
+                    words.pop(0)
+                    dropped = True
+                # "However Smith ...": what follows a dropped opener is capitalised for a reason.
+                at_start = not dropped
+                words, title = strip_title(words)
+            # "Harley Levanic Some of the guards": a caption without its full stop runs into the
+            # next sentence; a capitalised stop word ends no name.
+            while (len(words) > 1 and fold(words[-1]) in stops and not words[-1].isupper()
+                   and fold(words[-1]) not in NAME_ENDS):  # "Guildford Four", "McClatchy Co"
+                words.pop()
+            # "Sacramento-based McClatchy": the place the name is based in is no part of it.
+            if len(words) > 1 and words[0].lower().endswith("-based"):
+                words = words[1:]
+            # "Republican Phil Bryant": a party word before a given name is a role.
+            if (len(words) > 2 and words[0].lower() in PARTY_WORDS and is_given_name(words[1])
+                    and not title):
+                title, words = words[0], words[1:]
+            if not words:
+                continue
+            clean = " ".join(words)
+            prev_words = before.split()
+            prev = prev_words[-1].strip(".,“”\"'’‘").lower() if prev_words else ""
+            out.append(Mention(s.index, clean, at_start, title, prev, text[start + len(name):],
+                                next_he))
+    return out
+
+
+def skip_mention(m: Mention) -> bool:
+    w = fold(m.name)
+    if len(m.name) < 2 or w in DAY_NAMES or w in MONTH_NAMES or w in LEADING_JUNK:
+        return True
+    if w in PERSON_TITLES or w in NEVER_ALONE or ORDINAL.match(m.prev):
+        return True  # "President" alone, "the 18th Century"
+    words = m.name.split()
+    if all(is_demonym(x) or x.lower() in TITLE_MODIFIERS or x.lower() in COMPASS for x in words):
+        return True
+    # An adjective is no name: "Presidential", "US Congressional".
+    if not m.title and re.search(r"(?:ional|ial)$", words[-1]) and not is_place(m.name):
+        return True
+    if len(words) == 1 and re.search(
+        r"[’'](?:ve|m|ll|re|d|t)$|-[a-z]+$|(?:isation|ization|ism)$", m.name
+    ) and not re.match(r"(?:al|el)-", m.name):
+        return True  # "I’ve", "U-turn", "T-shirt", "Islamisation"
+    return bool(re.fullmatch(r"[IVXLC]+|[A-Z]\.?", m.name))

@@ -1,0 +1,121 @@
+"""Merging the mentions of one entity: acronyms with their expansion, surnames with full names,
+respellings, "X" with "X Sea"; then the people, organisations and places, most mentioned first."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.facts.evidence import Entity, decide
+from desktop.core.facts.gazetteer import fold, is_given_name, is_place, is_region
+from desktop.core.facts.vocabulary import GROUP_ENDS, PLACE_FEATURES
+from desktop.core.model import Fact
+
+
+def initials_match(acronym: str, name: str) -> bool:
+    parts = [p for p in re.split(r"[\s-]+", name) if p and p[0].isupper()]
+    initials = "".join(p[0] for p in parts)
+    return initials.upper() == acronym.upper() or initials.upper().startswith(acronym.upper())
+
+
+def surname(name: str) -> str:
+    last = name.split()[-1]
+    return re.sub(r"^(?:al|el|bin|ibn)-", "", fold(last))
+
+
+def skeleton(word: str) -> str:
+    """Consonants only: transliterations differ in vowels and w/y/h ("Jolani" / "Jawlani")."""
+    return re.sub(r"[aeiouwyh'’-]", "", word)
+
+
+def same_surname(a: str, b: str) -> bool:
+    sa, sb = surname(a), surname(b)
+    if sa == sb:
+        return True
+    return len(sa) >= 5 and len(sb) >= 5 and skeleton(sa) == skeleton(sb) and sa[0] == sb[0]
+
+
+def resolve(
+    entities: list[Entity],
+) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
+    alive = list(entities)
+    by_key = {fold(e.name): e for e in alive}
+    gone: set[int] = set()
+
+    def merge(into: Entity, other: Entity) -> None:
+        into.absorb(other)
+        gone.add(id(other))
+
+    # Acronyms join their expansion: "HTS" + "Hayat Tahrir al-Sham" -> HTS, with the full name.
+    for e in alive:
+        if e.acronym:
+            short = by_key.get(fold(e.acronym))
+            e.votes["organisation"] += 4
+            e.strong = True
+            if short is not None and short is not e:
+                short.absorb(e)
+                short.votes["organisation"] += 4
+                short.detail = e.name
+                short.strong = True
+                gone.add(id(e))
+            else:
+                e.detail = e.acronym
+    alive = [e for e in alive if id(e) not in gone]
+    multi = [e for e in alive if len(e.name.split()) > 1]
+    # A lone word that ends a longer name is that name's surname ("Straw" -> "Jack Straw"); one that
+    # starts it is an organisation's short name ("Tate" -> "Tate Gallery").
+    for e in alive:
+        if len(e.name.split()) != 1 or id(e) in gone or is_place(e.name):
+            continue
+        tails = [m for m in multi if id(m) not in gone and same_surname(m.name, e.name)
+                 and not m.strong]
+        heads = [m for m in multi if id(m) not in gone and m.name.split()[0] == e.name]
+        if tails:
+            target = min(tails, key=lambda m: m.sentence)
+            target.votes["person"] += 2
+            target.personal = True  # named in full and then by the family name alone
+            merge(target, e)
+        elif len(heads) == 1 and (decide(heads[0]) != "person" or e.titled
+                                  or is_given_name(e.name)) and not (
+            is_region(e.name) or heads[0].name.split()[-1].lower() in GROUP_ENDS
+        ):  # "Virginia" is no short name of "Virginia Democrats"
+            merge(heads[0], e)
+    for e in alive:
+        e.kind = decide(e)
+    alive = [e for e in alive if id(e) not in gone]
+    # People: a lone surname or a respelling joins the fullest name it matches.
+    people = sorted((e for e in alive if e.kind == "person"),
+                    key=lambda e: (-len(e.name.split()), e.sentence))
+    for i, e in enumerate(people):
+        if id(e) in gone:
+            continue
+        n = len(e.name.split())
+        for target in people[:i]:
+            if id(target) in gone or not same_surname(e.name, target.name):
+                continue
+            m = len(target.name.split())
+            if n == m and surname(e.name) == surname(target.name):
+                continue  # two people sharing a family name ("Bashar" and "Hafez al-Assad")
+            if n > 1 and e.name.split()[0] != target.name.split()[0] and fold(e.name) not in fold(
+                target.name
+            ):
+                continue  # "Hafez al-Assad" is no respelling of "Abu Mohammed al-Assad"
+            merge(target, e)
+            break
+    # Places: "Mediterranean" is the "Mediterranean Sea" already listed.
+    places = [e for e in alive if e.kind == "place" and id(e) not in gone]
+    for e in places:
+        for target in places:
+            words = target.name.split()
+            if (target is not e and id(target) not in gone and len(words) == 2
+                    and words[0] == e.name and words[1].lower() in PLACE_FEATURES):
+                merge(target, e)
+                break
+    groups: dict[str, list[Fact]] = {"person": [], "organisation": [], "place": []}
+    kept = sorted((e for e in alive if id(e) not in gone and e.kind),
+                  key=lambda e: (-e.count, e.sentence))
+    for e in kept:
+        groups[e.kind].append(
+            Fact(e.kind, e.name, e.sentence, detail=e.detail, count=e.count,
+                 variants=tuple(sorted(e.variants)))
+        )
+    return tuple(groups["person"]), tuple(groups["organisation"]), tuple(groups["place"])
