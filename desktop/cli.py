@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from desktop import __version__
@@ -41,10 +41,10 @@ def _each(files: Sequence[str], work: Callable[[str], None]) -> int:
     return status
 
 
-def _read(path: str, options: Options | None = None) -> Digest:
+def _read(path: str, options: Options | None = None, *, summary: bool = True, facts: bool = True) -> Digest:
     from desktop.core.pipeline import read
 
-    return read(path, options)
+    return read(path, options, summary=summary, facts=facts)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -69,7 +69,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     def work(path: str) -> None:
-        digest = _read(path, _options(args))
+        digest = _read(path, _options(args), facts=False)  # summarize prints no facts
         if args.json:
             _emit({
                 "path": path,
@@ -92,7 +92,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
     from desktop.core.export import GROUP_TITLES
 
     def work(path: str) -> None:
-        digest = _read(path, _options(args))
+        digest = _read(path, _options(args), summary=False)  # facts prints no summary
         if args.json:
             obj: dict = {"path": path}
             for name, facts in digest.facts.groups():
@@ -133,14 +133,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     return _each(args.files, work)
 
 
-def _add_length(p: argparse.ArgumentParser) -> None:
-    from desktop.core.summary import ALGORITHMS
+class _Algorithms:
+    """The algorithm names, looked up only when --algorithm is given or help is printed: the summary
+    registry imports numpy, which `precis facts` or `precis clean` should not pay for."""
 
+    def _names(self) -> tuple[str, ...]:
+        from desktop.core.summary import ALGORITHMS
+
+        return ALGORITHMS
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+
+def _add_length(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("-n", type=int, default=5, metavar="N", help="sentences (default 5)")
     group.add_argument("--ratio", type=float, metavar="R", help="share of the article, 0-1")
-    p.add_argument("--algorithm", "-a", default="precis", choices=ALGORITHMS, metavar="NAME",
-                   help="one of: " + ", ".join(ALGORITHMS))
+    p.add_argument("--algorithm", "-a", default="precis", choices=_Algorithms(), metavar="NAME",
+                   help="one of: %(choices)s")
     _add_language(p)
 
 

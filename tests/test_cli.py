@@ -110,3 +110,15 @@ def test_language_override_is_accepted_and_an_unknown_one_is_one_line_error(samp
     bad = precis("facts", str(sample), "--language", "klingon")
     assert bad.returncode == 1
     assert bad.stderr.startswith("precis: error: unknown language") and bad.stderr.count("\n") == 1
+
+
+def test_each_command_computes_only_what_it_prints(sample) -> None:
+    code = ("import sys; from desktop.cli import main; main(sys.argv[1:]); "
+            "print(sorted({m.split('.')[2] for m in sys.modules if m.startswith(('desktop.core.facts', "
+            "'desktop.core.summary'))}))")
+    seen = {}
+    for command in ("summarize", "facts"):
+        done = subprocess.run([sys.executable, "-c", code, command, str(sample)], capture_output=True,
+                              text=True, timeout=120, check=True)
+        seen[command] = done.stdout.strip().splitlines()[-1]
+    assert seen == {"summarize": "['summary']", "facts": "['facts']"}

@@ -106,17 +106,31 @@ def choose(option: str, text: str) -> str:
     return detect(text) if language == AUTO else language
 
 
+# sumy's own stemmers (or lower-casing) for these; NLTK's Snowball stemmers for the others.
+SUMY_STEMMED = frozenset("czech slovak hebrew chinese japanese korean ukrainian greek polish".split())
+
+
 @lru_cache(maxsize=32)
 def stemmer(language: str) -> Callable[[str], str]:
     """sumy's stemmer for the language, or lower-casing when it has none that works offline.
 
-    sumy builds Greek and Polish stemmers that only fail when first called (they need packages that
-    are not installed), so each one is tried on a word before it is trusted.
+    The Snowball ones are taken from NLTK directly, as sumy does, but without importing sumy.utils
+    (requests) or NLTK's package __init__ (desktop/core/lazy.py): start-up pays for neither. sumy
+    builds Greek and Polish stemmers that only fail when first called (they need packages that are
+    not installed), so each one is tried on a word before it is trusted.
     """
     try:
-        from sumy.nlp.stemmers import Stemmer
+        if language in SUMY_STEMMED:
+            from desktop.core.lazy import nltk_module
 
-        stem = Stemmer(language)
+            nltk_module("nltk.stem.snowball")  # before sumy imports it (lazy.py)
+            from sumy.nlp.stemmers import Stemmer
+
+            stem = Stemmer(language)
+        else:
+            from desktop.core.lazy import nltk_module
+
+            stem = getattr(nltk_module("nltk.stem.snowball"), language.capitalize() + "Stemmer")().stem
         stem("test")
     except Exception:  # noqa: BLE001 - LookupError, ValueError, ImportError: all mean "none here"
         return str.lower

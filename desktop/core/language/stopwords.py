@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import pkgutil
 from functools import lru_cache
 
 
 @lru_cache(maxsize=32)
 def stop_words(language: str = "english") -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    """sumy's list for the language (a sumy name), lower case; empty when sumy has none.
 
+    Read from sumy's data directly, as sumy.utils.get_stop_words does, without importing sumy.utils
+    (it imports requests: start-up would pay for it).
+    """
     try:
-        return frozenset(w.lower() for w in get_stop_words(language))
-    except LookupError:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language.lower()}.txt")
+    except OSError:
         return frozenset()
+    if data is None:
+        return frozenset()
+    return frozenset(w.rstrip().lower() for w in data.decode("utf-8").splitlines() if w)

@@ -44,12 +44,13 @@ _LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)](?=\s+[A-Z])|[-*•–�
 
 @lru_cache(maxsize=1)
 def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from desktop.core.lazy import nltk_module
 
-    params = PunktParameters()
+    punkt = nltk_module("nltk.tokenize.punkt")  # not `import nltk`: that costs ~1 s (see lazy.py)
+    params = punkt.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 def split_sentences(text: str) -> list[str]:
