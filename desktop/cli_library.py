@@ -185,6 +185,7 @@ def cmd_path(args: argparse.Namespace) -> int:
 
 
 def add_library_parser(sub: argparse._SubParsersAction) -> None:
+    from desktop.cli_highlights import add_highlight_parsers
     from desktop.library.store import SORTS
 
     lib = sub.add_parser("library", help="the article library (add, list, search, export...)")
@@ -239,6 +240,8 @@ def add_library_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.add_argument("--no-article", action="store_true", help="summary and facts only")
     p.set_defaults(func=cmd_export)
+
+    add_highlight_parsers(cmds)
 
     p = cmds.add_parser("reclean", help="re-run the cleaner over every stored original")
     p.set_defaults(func=cmd_reclean)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Facts, Source
-from desktop.library import search_index
+from desktop.library import highlights, search_index
 from desktop.library.codec import (
     apply_restorations,
     article_from_blob,
@@ -135,7 +135,8 @@ def reindex(conn: sqlite3.Connection, entry_id: int) -> None:
         return
     title, blob, ftext, _, packed = row
     article = apply_restorations(article_from_blob(blob, dictionary(packed)), restored(conn, entry_id))
-    search_index.put(conn, entry_id, title, article.body_text, " ".join(tags_of(conn, entry_id)), ftext)
+    search_index.put(conn, entry_id, title, article.body_text, " ".join(tags_of(conn, entry_id)),
+                     highlights.indexed_facts(conn, entry_id, ftext))
 
 
 # ---- reading -----------------------------------------------------------------------------------

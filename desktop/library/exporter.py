@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.core.errors import PrecisError
+from desktop.core.highlights import Highlight
 from desktop.core.model import Options
 from desktop.library.store import Entry, Library
 
@@ -55,7 +56,7 @@ def plan_names(titles: Sequence[str]) -> list[str]:
     return names
 
 
-def entry_markdown(entry: Entry, include_article: bool = True) -> str:
+def entry_markdown(entry: Entry, include_article: bool = True, highlights: Sequence[Highlight] = ()) -> str:
     from desktop.core.export import to_markdown
     from desktop.core.pipeline import digest_article
 
@@ -66,7 +67,7 @@ def entry_markdown(entry: Entry, include_article: bool = True) -> str:
         ratio=ratio,
     )
     digest = digest_article(entry.article, entry.source_name, entry.source_path, options)
-    return to_markdown(digest, include_article=include_article)
+    return to_markdown(digest, include_article=include_article, highlights=highlights)
 
 
 def index_markdown(entries: Sequence[Entry], names: Sequence[str]) -> str:
@@ -101,7 +102,8 @@ def export_entries(lib: Library, ids: Sequence[int], folder: str | Path, force: 
                 raise PrecisError(f"{out / name}: already exists (use --force to overwrite)")
     written = []
     for n, (entry, name) in enumerate(zip(entries, names, strict=True), start=1):
-        written.append(write_atomic(out / name, entry_markdown(entry, include_article)))
+        marked = lib.highlights(entry.id, article=entry.article)
+        written.append(write_atomic(out / name, entry_markdown(entry, include_article, marked)))
         if progress is not None:
             progress(n, len(entries), entry.title)
     written.append(write_atomic(out / INDEX_NAME, index_markdown(entries, names)))

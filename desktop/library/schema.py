@@ -5,6 +5,7 @@ it shipped so an old file migrates through the same steps as a new one is create
 Version 2 adds search (FTS5), summary settings, restorations and near-duplicate sketches.
 Version 3 makes the search index contentless, with its rows kept compressed (desktop.library.search_index),
 which about halves the file.
+Version 4 adds highlights and notes (desktop.library.highlights), kept by their quoted text and context.
 """
 
 from __future__ import annotations
@@ -82,7 +83,21 @@ CREATE VIRTUAL TABLE fts USING fts5(
 INSERT INTO fts(fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 5.0, 2.0)');
 """
 
-CURRENT = 3
+V4 = """
+CREATE TABLE highlights (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX highlights_entry ON highlights(entry_id, id);
+"""
+
+CURRENT = 4
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -125,6 +140,10 @@ def _v3(conn: sqlite3.Connection) -> None:
         search_index.put(conn, entry_id, title or "", body or "", tags or "", facts or "")
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    _script(conn, V4)
+
+
 def _script(conn: sqlite3.Connection, script: str) -> None:
     # executescript would COMMIT the migration's transaction; run statements one by one instead.
     for statement in script.split(";\n"):
@@ -132,4 +151,4 @@ def _script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}

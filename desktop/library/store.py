@@ -27,8 +27,9 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+from desktop.core.highlights import Anchor, Highlight, place_all
 from desktop.core.model import Article, Facts, Source
-from desktop.library import article_state, articles, listing, search, trash
+from desktop.library import article_state, articles, highlights, listing, search, trash
 from desktop.library.articles import compute_facts, facts_text
 from desktop.library.db import BUSY_TIMEOUT_MS, Database
 from desktop.library.listing import DESCENDING, SORTS
@@ -153,3 +154,28 @@ class Library:
                              ratio: float | None) -> None:
         article_state.set_summary_settings(self.db, id, algorithm, sentences, ratio)
 
+    # ---- highlights and notes ------------------------------------------------------------------
+
+    def highlights(self, id: int, article: Article | None = None) -> tuple[Highlight, ...]:
+        """The article's highlights placed in its text as shown (pass the article when it is at hand),
+        in reading order; those a re-clean took out come last, with no pieces."""
+        stored = highlights.of_entry(self.db, id)
+        if article is None:
+            article = articles.get(self.db, id).article
+        return place_all(article, stored)
+
+    def add_highlight(self, id: int, anchor: Anchor, note: str = "", created: str | None = None,
+                      highlight_id: int | None = None) -> Highlight:
+        made = highlights.add(self.db, id, anchor, note, created, highlight_id)
+        return next((h for h in self.highlights(id) if h.id == made.id), made)
+
+    def set_highlight_note(self, highlight_id: int, note: str) -> Highlight:
+        return highlights.set_note(self.db, highlight_id, note)
+
+    def delete_highlight(self, highlight_id: int) -> tuple[int, Highlight]:
+        """Remove a highlight; returns (article id, highlight) to put it back with add_highlight."""
+        return highlights.delete(self.db, highlight_id)
+
+    def count_highlighted(self) -> int:
+        """How many live articles carry highlights (the "Highlighted" filter)."""
+        return highlights.count_articles(self.db)
