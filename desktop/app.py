@@ -114,7 +114,7 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
     from desktop.library.store import Library
     from desktop.resources import sample_article
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.presenter import MainPresenter
+    from desktop.ui.presenters import MainPresenter
     from desktop.ui.tasks import ThreadRunner
     from desktop.ui.theme import THEME_NAMES, register_themes, setup_fonts
 
@@ -153,10 +153,10 @@ def after_shown(app: Session) -> None:
     app.photos = _icon_photos(app.root)
     if app.photos:
         app.root.iconphoto(True, *app.photos)
-    enable_drop(app.root, app.presenter.open_paths)
+    enable_drop(app.root, app.presenter.transfer.open_paths)
     runner = app.runners[0]
     def on_open(paths: list[str]) -> None:  # called on the server's thread
-        runner.call_soon(lambda: app.presenter.external_open(paths))
+        runner.call_soon(lambda: app.presenter.transfer.external_open(paths))
 
     app.server = InstanceServer.start(on_open)
 

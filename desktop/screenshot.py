@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             text.yview(text.tag_ranges("removed")[0])
             text.yview_scroll(-4, "units")  # a few lines of the article above it, for context
         if args.open:
-            app.presenter.open_paths(args.open)
+            app.presenter.transfer.open_paths(args.open)
             wait_until(app.root, lambda: all(r.idle() for r in app.runners))
         wait_until(app.root, lambda: False, timeout=2.0 if args.open else 0.3)
         if args.about:  # the dialog waits for its window: grab from inside its event loop, then close it

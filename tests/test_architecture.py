@@ -14,7 +14,7 @@ FORBIDDEN = {
     "core": ("desktop.library", "desktop.ui", "desktop.app", "desktop.cli", "tkinter",
              "ttkbootstrap", "tkinterdnd2", "platformdirs"),
     "library": ("desktop.ui", "desktop.app", "desktop.cli", "tkinter", "ttkbootstrap"),
-    "ui/presenter.py": ("tkinter", "ttkbootstrap", "tkinterdnd2", "desktop.app"),
+    "ui/presenters": ("tkinter", "ttkbootstrap", "tkinterdnd2", "desktop.app"),
     "ui": ("desktop.app", "desktop.cli"),
 }
 

@@ -40,7 +40,7 @@ class LibraryPane:
         top.pack(fill="x", pady=(0, 10))
         ttk.Label(top, text="Library", font=self.header_font).pack(side="left")
         self.add_button = ttk.Button(top, text="Add…", bootstyle="primary-outline", width=6,
-                                     command=lambda: self.presenter.open_requested())
+                                     command=lambda: self.presenter.transfer.open_requested())
         self.add_button.pack(side="right")
 
         self.search = ttk.Entry(self.frame)
@@ -73,7 +73,7 @@ class LibraryPane:
         for key, title in COLUMNS:
             anchor = "e" if key == "words" else "w"
             self.tree.heading(key, text=title, anchor=anchor,
-                              command=lambda k=key: self.presenter.sort_changed(SORT_OF_COLUMN[k]))
+                              command=lambda k=key: self.presenter.library.sort_changed(SORT_OF_COLUMN[k]))
             self.tree.column(key, width=60, minwidth=30, stretch=key == "title", anchor=anchor)
         self.scroll = ttk.Scrollbar(box, orient="vertical", command=self.tree.yview)
         self.tree.configure(yscrollcommand=self._scrolled)
@@ -85,7 +85,7 @@ class LibraryPane:
         self.tree.bind("<<TreeviewSelect>>", lambda e: self._chosen(open_it=False))
         self.tree.bind("<Return>", lambda e: self._chosen(open_it=True))
         self.tree.bind("<Double-1>", lambda e: self._chosen(open_it=True))
-        self.tree.bind("<Delete>", lambda e: self.presenter.delete(self.selected_ids()))
+        self.tree.bind("<Delete>", lambda e: self.presenter.library.delete(self.selected_ids()))
         self._placeholder_on()
 
     # ----- appearance ---------------------------------------------------------------------------
@@ -229,9 +229,9 @@ class LibraryPane:
             return
         ids = self.selected_ids()
         if len(ids) == 1:
-            self.presenter.select(ids[0])
+            self.presenter.library.select(ids[0])
             if open_it:
-                self.presenter.focus_reader()
+                self.presenter.reader.focus_reader()
 
     def _typed(self, event: tk.Event) -> None:
         if event.keysym in ("Escape", "Down", "Return", "Tab"):
@@ -242,7 +242,7 @@ class LibraryPane:
 
     def _search_now(self) -> None:
         self._search_job = None
-        self.presenter.search_changed("" if self._placeholder else self.search.get())
+        self.presenter.library.search_changed("" if self._placeholder else self.search.get())
 
     def _leave_search(self) -> str:
         self.search.delete(0, "end")
@@ -281,10 +281,10 @@ class LibraryPane:
     def _tag_chosen(self) -> None:
         index = self.tags.current()
         tag = self._tag_values[index] if 0 <= index < len(self._tag_values) else None
-        self.presenter.tag_changed(tag)
+        self.presenter.library.tag_changed(tag)
 
     def _scrolled(self, first: str, last: str) -> None:
         self.scroll.set(first, last)
         if self.presenter is not None and float(last) >= MORE_AT and len(self._ids) < self._total:
-            self.tree.after_idle(self.presenter.more_rows)
+            self.tree.after_idle(self.presenter.library.more_rows)
 

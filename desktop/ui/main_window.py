@@ -54,7 +54,7 @@ class StatusBar:
         self.action = ttk.Button(self.frame, text="Undo", bootstyle="link",
                                  command=lambda: self.presenter.status_action())
         self.cancel = ttk.Button(self.frame, text="Cancel", bootstyle="link",
-                                 command=lambda: self.presenter.cancel_import())
+                                 command=lambda: self.presenter.transfer.cancel_import())
         self.progress = ttk.Progressbar(self.frame, mode="determinate", length=220, bootstyle="primary")
         self._clear_job: str | None = None
 
@@ -146,9 +146,13 @@ class MainWindow:
             part.presenter = presenter
 
     def _do(self, name: str, *args: Any) -> Callable[..., str]:
-        """A Tk callback that calls presenter.<name>(*args) and stops the event there."""
+        """A Tk callback that calls presenter.<name>(*args) ("pane.method" for a pane's presenter) and
+        stops the event there."""
         def callback(event: Any = None) -> str:
-            getattr(self.presenter, name)(*args)
+            target = self.presenter
+            for part in name.split("."):
+                target = getattr(target, part)
+            target(*args)
             return "break"
         return callback
 
@@ -159,14 +163,14 @@ class MainWindow:
         self._vars["removed"] = tk.BooleanVar(self.root, value=False)
         self.removed_toggle = ttk.Checkbutton(
             bar, text=BAR_LABELS["removed"][0], variable=self._vars["removed"], bootstyle="round-toggle",
-            command=lambda: self.presenter.set_show_removed(self._vars["removed"].get()))
+            command=lambda: self.presenter.reader.set_show_removed(self._vars["removed"].get()))
         self.removed_toggle.pack(side="right")
         self.highlight_toggle = ttk.Checkbutton(
             bar, text=BAR_LABELS["highlight"][0], variable=self._vars["highlight"], bootstyle="round-toggle",
-            command=lambda: self.presenter.set_highlight(self._vars["highlight"].get()))
+            command=lambda: self.presenter.reader.set_highlight(self._vars["highlight"].get()))
         self.highlight_toggle.pack(side="right", padx=(0, 18))
         self.toggle_library_button = ttk.Button(bar, text="☰  Library", bootstyle="link",
-                                                command=self._do("toggle_library"))
+                                                command=self._do("reader.toggle_library"))
         self.toggle_library_button.pack(side="left")
         self.reader_bar = bar
         self._bar_full_width = 0
@@ -206,19 +210,21 @@ class MainWindow:
             return m
 
         file = menu("File")
-        file.add_command(label="Open…", accelerator="Ctrl+O", command=self._do("open_requested"))
-        file.add_command(label="Import Folder…", command=self._do("import_folder_requested"))
+        file.add_command(label="Open…", accelerator="Ctrl+O", command=self._do("transfer.open_requested"))
+        file.add_command(label="Import Folder…", command=self._do("transfer.import_folder_requested"))
         file.add_separator()
-        file.add_command(label="Export Markdown…", accelerator="Ctrl+E", command=self._do("export_markdown"))
+        file.add_command(label="Export Markdown…", accelerator="Ctrl+E",
+                         command=self._do("transfer.export_markdown"))
         file.add_command(label="Copy as Markdown", accelerator="Ctrl+Shift+C",
-                         command=self._do("copy_markdown"))
+                         command=self._do("transfer.copy_markdown"))
         file.add_separator()
         file.add_command(label="Quit", accelerator="Ctrl+Q", command=self.close)
 
         edit = menu("Edit")
         edit.add_command(label="Find in Library", accelerator="Ctrl+F", command=self.focus_search)
-        edit.add_command(label="Tags…", accelerator="Ctrl+T", command=self._do("edit_tags"))
-        edit.add_command(label="Mark Read / Unread", accelerator="Ctrl+M", command=self._do("toggle_read"))
+        edit.add_command(label="Tags…", accelerator="Ctrl+T", command=self._do("library.edit_tags"))
+        edit.add_command(label="Mark Read / Unread", accelerator="Ctrl+M",
+                         command=self._do("library.toggle_read"))
         edit.add_separator()
         edit.add_command(label="Move to Trash", accelerator="Delete", command=self._delete_selected)
 
@@ -227,23 +233,23 @@ class MainWindow:
         self._vars["library"] = tk.BooleanVar(self.root, value=True)
         self._vars["focus"] = tk.BooleanVar(self.root, value=False)
         view.add_checkbutton(label="Library", accelerator="Ctrl+L", variable=self._vars["library"],
-                             command=self._do("toggle_library"))
+                             command=self._do("reader.toggle_library"))
         view.add_checkbutton(label="Focus Mode", accelerator="F11", variable=self._vars["focus"],
-                             command=self._do("toggle_focus_mode"))
+                             command=self._do("reader.toggle_focus_mode"))
         view.add_separator()
         view.add_checkbutton(label="Highlight Summary", variable=self._vars["highlight"],
-                             command=lambda: self.presenter.set_highlight(self._vars["highlight"].get()))
+                             command=lambda: self.presenter.reader.set_highlight(self._vars["highlight"].get()))
         view.add_checkbutton(label="Show What Was Removed", variable=self._vars["removed"],
-                             command=lambda: self.presenter.set_show_removed(self._vars["removed"].get()))
+                             command=lambda: self.presenter.reader.set_show_removed(self._vars["removed"].get()))
         view.add_separator()
         self._vars["theme"] = tk.StringVar(self.root, value="light")
         for key, label in (("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia")):
             view.add_radiobutton(label=f"{label} Theme", value=key, variable=self._vars["theme"],
-                                 command=self._do("set_theme", key))
+                                 command=self._do("reader.set_theme", key))
         view.add_separator()
-        view.add_command(label="Bigger Text", accelerator="Ctrl+=", command=self._do("font_bigger"))
-        view.add_command(label="Smaller Text", accelerator="Ctrl+-", command=self._do("font_smaller"))
-        view.add_command(label="Actual Size", accelerator="Ctrl+0", command=self._do("font_reset"))
+        view.add_command(label="Bigger Text", accelerator="Ctrl+=", command=self._do("reader.font_bigger"))
+        view.add_command(label="Smaller Text", accelerator="Ctrl+-", command=self._do("reader.font_smaller"))
+        view.add_command(label="Actual Size", accelerator="Ctrl+0", command=self._do("reader.font_reset"))
 
         help_ = menu("Help")
         help_.add_command(label=f"About {APP_NAME}", command=self._do("about"))
@@ -251,31 +257,33 @@ class MainWindow:
     def _bind_keys(self) -> None:
         r = self.root
         keys = {
-            "<Control-o>": "open_requested", "<Control-e>": "export_markdown", "<Control-C>": "copy_markdown",
-            "<Control-equal>": "font_bigger", "<Control-plus>": "font_bigger",
-            "<Control-KP_Add>": "font_bigger",
-            "<Control-minus>": "font_smaller", "<Control-KP_Subtract>": "font_smaller",
-            "<Control-0>": "font_reset", "<F11>": "toggle_focus_mode", "<Control-l>": "toggle_library",
-            "<Control-t>": "edit_tags", "<Control-m>": "toggle_read",
+            "<Control-o>": "transfer.open_requested", "<Control-e>": "transfer.export_markdown",
+            "<Control-C>": "transfer.copy_markdown",
+            "<Control-equal>": "reader.font_bigger", "<Control-plus>": "reader.font_bigger",
+            "<Control-KP_Add>": "reader.font_bigger",
+            "<Control-minus>": "reader.font_smaller", "<Control-KP_Subtract>": "reader.font_smaller",
+            "<Control-0>": "reader.font_reset", "<F11>": "reader.toggle_focus_mode",
+            "<Control-l>": "reader.toggle_library",
+            "<Control-t>": "library.edit_tags", "<Control-m>": "library.toggle_read",
         }
         for sequence, name in keys.items():
             r.bind_all(sequence, self._do(name))
         r.bind_all("<Control-f>", lambda e: self.focus_search())
         r.bind_all("<Control-q>", lambda e: self.close())
         self.reader.text.bind("<Delete>", lambda e: self._delete_selected())
-        self.reader.text.bind("<Escape>", self._do("escape"))
+        self.reader.text.bind("<Escape>", self._do("reader.escape"))
         r.protocol("WM_DELETE_WINDOW", self.close)
 
     def focus_search(self) -> str:
         a = self._appearance
         if a is not None and (a.focus_mode or not a.library_visible):
-            self.presenter.toggle_library()
+            self.presenter.reader.toggle_library()
         self.library.focus_search()
         return "break"
 
     def _delete_selected(self) -> str:
         ids = self.library.selected_ids() if self.root.focus_get() is self.library.tree else []
-        self.presenter.delete(ids)
+        self.presenter.library.delete(ids)
         return "break"
 
     on_close: Callable[[], None] = staticmethod(lambda: None)

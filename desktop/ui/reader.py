@@ -210,7 +210,7 @@ class ReaderView:
         t.insert("end", f"Removed: {reason_label(removal.reason)}  ·  ", ("reason", "col", "aside"))
         t.insert("end", "Restore", ("reason", "col", "aside", "link", link))
         t.insert("end", "\n", ("reason", "col", "aside"))
-        t.tag_bind(link, "<Button-1>", lambda e, i=removal.index: self.presenter.restore_removal(i))
+        t.tag_bind(link, "<Button-1>", lambda e, i=removal.index: self.presenter.reader.restore_removal(i))
         t.tag_bind(link, "<Enter>", lambda e: t.configure(cursor="hand2"))
         t.tag_bind(link, "<Leave>", lambda e: t.configure(cursor="arrow"))
 
@@ -294,4 +294,4 @@ class ReaderView:
 
     def _report(self, fraction: float) -> None:
         self._position_job = None
-        self.presenter.position_changed(fraction)
+        self.presenter.reader.position_changed(fraction)

@@ -57,9 +57,9 @@ class SummaryPane:
         buttons.columnconfigure((0, 1), weight=1, uniform="buttons")
         self.buttons = buttons
         self.export_button = ttk.Button(buttons, text="Export Markdown…", bootstyle="primary", padding=(6, 5),
-                                        command=lambda: self.presenter.export_markdown())
+                                        command=lambda: self.presenter.transfer.export_markdown())
         self.copy_button = ttk.Button(buttons, text="Copy as Markdown", bootstyle="secondary-outline",
-                                      padding=(6, 5), command=lambda: self.presenter.copy_markdown())
+                                      padding=(6, 5), command=lambda: self.presenter.transfer.copy_markdown())
         self._stacked: bool | None = None
         buttons.bind("<Configure>", lambda e: self._place_buttons(e.width), add=True)
         self._place_buttons(0)
@@ -152,7 +152,7 @@ class SummaryPane:
                 tag = f"s{s.index}"
                 t.insert("end", f"{s.number}", ("number", "sentence", tag))
                 t.insert("end", "\u2002" + s.text + "\n", ("sentence", tag))
-                t.tag_bind(tag, "<Button-1>", lambda e, i=s.index: self.presenter.sentence_clicked(i))
+                t.tag_bind(tag, "<Button-1>", lambda e, i=s.index: self.presenter.summary.sentence_clicked(i))
                 t.tag_bind(tag, "<Enter>", lambda e, g=tag: self._hover(g, True))
                 t.tag_bind(tag, "<Leave>", lambda e, g=tag: self._hover(g, False))
         t.configure(state="disabled")
@@ -257,15 +257,15 @@ class SummaryPane:
             if self._length is not None:
                 self.count.set(str(self._length.value))
             return
-        self.presenter.length_changed(self._current_mode(), value)
+        self.presenter.summary.length_changed(self._current_mode(), value)
 
     def _mode_chosen(self) -> None:
-        self.presenter.length_mode_changed(self._current_mode())
+        self.presenter.summary.length_mode_changed(self._current_mode())
 
     def _algorithm_chosen(self) -> None:
         label = self.algorithm.get()
         key = next((k for k, text in self._algorithms if text == label), label)
-        self.presenter.algorithm_changed(key)
+        self.presenter.summary.algorithm_changed(key)
 
     def _fact_chosen(self) -> None:
         selection = self.facts.selection()
@@ -277,7 +277,7 @@ class SummaryPane:
             self._insert_facts(parent, title, hidden)
             return
         if selection and selection[0] in self._fact_sentence:
-            self.presenter.fact_clicked(self._fact_sentence[selection[0]])
+            self.presenter.summary.fact_clicked(self._fact_sentence[selection[0]])
 
     def sentence_texts(self) -> list[str]:
         """The sentences listed, without their numbers (for tests and the screenshot review)."""

@@ -84,7 +84,7 @@ class _Presenter:
     """The window's presenter over a real library, with a fake view and a synchronous runner."""
 
     def __init__(self, sample: Path) -> None:
-        from desktop.ui.presenter import MainPresenter
+        from desktop.ui.presenters import MainPresenter
         from desktop.ui.tasks import SyncRunner
         from tests.ui.fakes import FakeView
 
@@ -96,14 +96,14 @@ class _Presenter:
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.outcome == "error"], ids=lambda c: c.name)
 def test_the_window_shows_the_reason_and_keeps_the_library(case: Case, tmp_path: Path, sample: Path) -> None:
-    pytest.importorskip("desktop.ui.presenter")
+    pytest.importorskip("desktop.ui.presenters")
     h = _Presenter(sample)
     try:
-        h.presenter.open_paths([str(sample)])
+        h.presenter.transfer.open_paths([str(sample)])
         before = dump(h.lib.path)
         assert len(before) == 1
         path = case.build(tmp_path)
-        h.presenter.open_paths([str(path)])
+        h.presenter.transfer.open_paths([str(path)])
         shown = [h.view.status.text] + [p.message for _, problems in h.view.problems for p in problems]
         if case.name == "directory":  # a dropped folder is imported; its article is added
             assert len(dump(h.lib.path)) == 2
@@ -118,13 +118,13 @@ def test_the_window_shows_the_reason_and_keeps_the_library(case: Case, tmp_path:
 
 
 def test_the_window_reports_each_bad_file_of_a_mixed_drop(tmp_path: Path, sample: Path) -> None:
-    pytest.importorskip("desktop.ui.presenter")
+    pytest.importorskip("desktop.ui.presenters")
     h = _Presenter(sample)
     try:
         good = tmp_path / "good.txt"
         good.write_text(article("Dropped With Bad Company"), encoding="utf-8")
         bad = [c.build(tmp_path / c.name) for c in LIBRARY_ERRORS[:3] if (tmp_path / c.name).mkdir() is None]
-        h.presenter.open_paths([str(bad[0]), str(good), *map(str, bad[1:])])  # 4 paths: a bulk import
+        h.presenter.transfer.open_paths([str(bad[0]), str(good), *map(str, bad[1:])])  # 4 paths: a bulk import
         assert [row[1] for row in dump(h.lib.path)] == ["Dropped With Bad Company"]
         reported = {p.path for _, problems in h.view.problems for p in problems}
         assert reported == {str(p) for p in bad}

@@ -71,7 +71,7 @@ def tick():
         if summary is not None and summary.sentences and idle():
             state["phase"] = "opening"
             marks["open"] = time.perf_counter()
-            app.presenter.open_paths([path])  # as a drop or File > Open does, on the Tk thread
+            app.presenter.transfer.open_paths([path])  # as a drop or File > Open does, on the Tk thread
     elif state["phase"] == "after" and idle():
         root.quit()
         return

@@ -210,7 +210,7 @@ def test_typing_in_search_filters_the_list(open_app, tmp_path: Path) -> None:
     mill.write_text(MILL, encoding="utf-8")
     app = open_app()
     wait_for(app, lambda: summary_ready(app))
-    app.window.presenter.open_paths([str(mill)])
+    app.window.presenter.transfer.open_paths([str(mill)])
     wait_for(app, lambda: len(app.window.library.titles()) == 2)
     app.window.focus_search()
     app.root.update()
@@ -239,7 +239,7 @@ def test_list_fits_site_date_and_words_to_the_pane_and_sorts_by_heading(open_app
                     encoding="utf-8")
     app = open_app()
     wait_for(app, lambda: summary_ready(app))
-    app.window.presenter.open_paths([str(harbour), str(mill)])
+    app.window.presenter.transfer.open_paths([str(harbour), str(mill)])
     wait_for(app, lambda: len(app.window.library.titles()) == 3 and summary_ready(app))
     pane = app.window.library
     assert pane.shown_columns() == ["title", "date"]  # the default sidebar: the title keeps the room
@@ -332,7 +332,7 @@ def test_keyboard_search_list_and_reader(open_app, tmp_path: Path) -> None:
     mill.write_text(MILL, encoding="utf-8")
     app = open_app()
     wait_for(app, lambda: summary_ready(app))
-    app.window.presenter.open_paths([str(mill)])
+    app.window.presenter.transfer.open_paths([str(mill)])
     wait_for(app, lambda: len(app.window.library.titles()) == 2 and summary_ready(app))
     pane = app.window.library
     app.window.reader.text.focus_force()
@@ -414,7 +414,7 @@ def test_summary_highlight_is_a_faint_wash_with_an_underline_and_no_break_betwee
     gaps = t.tag_ranges("summary_gap")
     assert gaps and all(not t.get(gaps[i], gaps[i + 1]).strip() for i in range(0, len(gaps), 2))
     assert t.tag_cget("summary_gap", "background") == palette.highlight
-    app.window.presenter.set_highlight(False)
+    app.window.presenter.reader.set_highlight(False)
     app.root.update()
     assert not t.tag_ranges("summary") and not t.tag_ranges("summary_gap")
 
@@ -424,7 +424,7 @@ def test_removed_blocks_are_set_in_struck_through_with_a_quiet_reason(open_app) 
 
     app = open_app()
     wait_for(app, lambda: summary_ready(app))
-    app.window.presenter.set_show_removed(True)
+    app.window.presenter.reader.set_show_removed(True)
     app.root.update()
     reader = app.window.reader
     t = reader.text
@@ -476,7 +476,7 @@ def test_the_list_of_files_not_added_has_airy_rows(open_app, tmp_path: Path) -> 
     app = open_app()
     wait_for(app, lambda: summary_ready(app))
     before = set(app.root.winfo_children())
-    app.window.presenter.open_paths([str(empty), str(good), str(picture)])
+    app.window.presenter.transfer.open_paths([str(empty), str(good), str(picture)])
     wait_for(app, lambda: any(w.winfo_class() == "Toplevel" for w in set(app.root.winfo_children()) - before))
     dialog = next(w for w in set(app.root.winfo_children()) - before if w.winfo_class() == "Toplevel")
     try:
@@ -498,11 +498,11 @@ def test_summary_pane_headings_stay_above_their_contents_at_a_big_font(open_app)
     wait_for(app, lambda: summary_ready(app))
     pane = app.window.summary
     for _ in range(7):
-        app.window.presenter.font_bigger()
+        app.window.presenter.reader.font_bigger()
     app.root.update()
     try:
         assert pane.header_font.cget("size") > pane.number_font.cget("size") >= 15
     finally:
-        app.window.presenter.font_reset()
+        app.window.presenter.reader.font_reset()
     app.root.update()
     assert pane.header_font.cget("size") == 13

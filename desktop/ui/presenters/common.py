@@ -1,0 +1,141 @@
+"""What the pane presenters share: the view verbs each pane needs (protocols), the main presenter as
+they see it, and small helpers (error messages, row view models, dates)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from desktop.core.errors import PrecisError
+from desktop.library.settings import Settings
+from desktop.ui.tasks import Runner
+from desktop.ui.viewmodels import (
+    AboutView,
+    AppearanceView,
+    ArticleView,
+    FactGroupView,
+    LengthView,
+    LibraryView,
+    Problem,
+    Progress,
+    RowView,
+    Span,
+    Status,
+    SummaryView,
+)
+
+log = logging.getLogger(__name__)
+
+
+class StatusScreen(Protocol):
+    """The status bar: every presenter reports through it."""
+
+    def show_status(self, status: Status) -> None: ...
+
+
+class LibraryScreen(StatusScreen, Protocol):
+    """The library pane: the list of articles and its tags."""
+
+    def show_library(self, library: LibraryView) -> None: ...
+    def update_row(self, row: RowView) -> None: ...
+    def select_row(self, id: int | None) -> None: ...
+    def show_tags(self, tags: Sequence[tuple[str, int]], current: str | None) -> None: ...
+    def ask_tags(self, current: str) -> str | None: ...
+
+
+class ReaderScreen(StatusScreen, Protocol):
+    """The reading view and the window's appearance."""
+
+    def show_article(self, article: ArticleView | None) -> None: ...
+    def reveal(self, span: Span) -> None: ...
+    def apply_appearance(self, appearance: AppearanceView) -> None: ...
+    def focus_reader(self) -> None: ...
+    def update_row(self, row: RowView) -> None: ...
+
+
+class SummaryScreen(StatusScreen, Protocol):
+    """The right pane: summary, facts, length and algorithm."""
+
+    def show_summary(self, summary: SummaryView | None) -> None: ...
+    def show_facts(self, groups: Sequence[FactGroupView]) -> None: ...
+    def set_busy(self, busy: bool) -> None: ...
+    def show_length(self, length: LengthView) -> None: ...
+    def set_algorithms(self, choices: Sequence[tuple[str, str]]) -> None: ...
+    def reveal(self, span: Span) -> None: ...
+
+
+class TransferScreen(StatusScreen, Protocol):
+    """Opening, importing and exporting: file dialogs, progress, problem lists, the clipboard."""
+
+    def show_progress(self, progress: Progress | None) -> None: ...
+    def show_problems(self, title: str, problems: Sequence[Problem]) -> None: ...
+    def ask_open_paths(self) -> list[str]: ...
+    def ask_folder(self) -> str | None: ...
+    def ask_save_path(self, default_name: str) -> str | None: ...
+    def copy_to_clipboard(self, text: str) -> None: ...
+    def raise_window(self) -> None: ...
+
+
+class MainView(LibraryScreen, ReaderScreen, SummaryScreen, TransferScreen, Protocol):
+    """The whole window. Implemented by desktop.ui.main_window.MainWindow."""
+
+    def set_title(self, title: str) -> None: ...
+    def show_about(self, about: AboutView) -> None: ...
+
+
+class Shell(Protocol):
+    """The main presenter as the pane presenters see it: it owns the current article and the settings."""
+
+    view: Any
+    lib: Any
+    runner: Runner
+    settings: Settings
+    entry: Any
+    digest: Any
+    spans: dict[int, Span]
+    library: Any
+
+    def select(self, id: int) -> None: ...
+    def show_entry(self, entry: Any) -> None: ...
+    def close_article(self) -> None: ...
+    def update(self, **changes: Any) -> None: ...
+    def failed(self, exc: BaseException) -> None: ...
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def display_date(text: str) -> str:
+    """"2018-09-27" or "2018-09-27T10:00:00+00:00" -> "27 Sep 2018"; anything else is kept, shortened."""
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text or "")
+    if match and 1 <= int(match[2]) <= 12 and 1 <= int(match[3]) <= 31:
+        return f"{int(match[3])} {MONTHS[int(match[2]) - 1]} {match[1]}"
+    return (text or "")[:12]
+
+
+def row_view(r: Any, snippet: str = "") -> RowView:
+    # Articles without a date of their own show the day they were added (the date sort does the same).
+    return RowView(id=r.id, title=r.title or "(untitled)", site=r.site or "",
+                   date=display_date(r.date or r.added or ""),
+                   words=f"{r.words:,}", read=bool(r.read), snippet=snippet)
+
+
+def message(exc: BaseException, path: str = "") -> str:
+    """One readable line for an error: ours as written, a file error with the file's name, else a note."""
+    if isinstance(exc, PrecisError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        name = Path(path).name if path else (exc.filename or "")
+        return f"{name}: {exc.strerror or exc}" if name else str(exc.strerror or exc)
+    log.error("unexpected error", exc_info=exc)
+    return f"Something went wrong: {exc.__class__.__name__}: {exc}"
+
+
+def replace_entry(entry: Any, **changes: Any) -> Any:
+    """A copy of a library Entry with some fields changed (Entry is a frozen dataclass)."""
+    return replace(entry, **changes)
+

@@ -1,0 +1,194 @@
+"""SummaryPresenter: the right pane. Makes the digest (summary and facts) off the Tk thread, shows it,
+follows clicks on sentences and facts into the article, and owns the summary's length and algorithm."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desktop.core.model import Article, Digest, Options, Sentence
+from desktop.ui.presenters.common import Shell, message
+from desktop.ui.viewmodels import (
+    FactGroupView,
+    FactView,
+    LengthView,
+    Span,
+    Status,
+    SummarySentenceView,
+    SummaryView,
+)
+
+SENTENCES_MAX = 50
+GROUP_TITLES = (
+    ("people", "People"), ("organisations", "Organisations"), ("places", "Places"),
+    ("numbers", "Numbers"), ("dates", "Dates"), ("quotes", "Quotes"), ("keywords", "Keywords"),
+)
+
+DigestFn = Callable[[Article, str, "str | None", Options], Digest]
+
+
+def sentence_spans(article: Article, sentences: Sequence[Sentence]) -> dict[int, Span]:
+    """Where each sentence stands in its paragraph, searched in order (sentences are stripped copies)."""
+    spans: dict[int, Span] = {}
+    cursor: dict[int, int] = {}
+    for s in sentences:
+        if not 0 <= s.paragraph < len(article.paragraphs):
+            continue
+        text = article.paragraphs[s.paragraph].text
+        start = text.find(s.text, cursor.get(s.paragraph, 0))
+        if start < 0:
+            start = text.find(s.text)
+        if start < 0:
+            spans[s.index] = Span(s.paragraph, 0, len(text))
+            continue
+        end = start + len(s.text)
+        cursor[s.paragraph] = end
+        spans[s.index] = Span(s.paragraph, start, end)
+    return spans
+
+
+def default_digest(article: Article, name: str, path: str | None, options: Options) -> Digest:
+    from desktop.core.pipeline import digest_article
+
+    return digest_article(article, name, path, options)
+
+
+def _algorithm_choices() -> list[tuple[str, str]]:
+    from desktop.core.summary import LABELS
+
+    return list(LABELS.items())
+
+
+class SummaryPresenter:
+    def __init__(self, main: Shell, digest: DigestFn = default_digest) -> None:
+        self.main = main
+        self._digest_fn = digest
+
+    @property
+    def view(self) -> Any:
+        return self.main.view
+
+    def start(self) -> None:
+        """Fill the algorithm menu (off the Tk thread: it loads the summarisers' table)."""
+        self.main.runner.submit(_algorithm_choices, self.view.set_algorithms, self.main.failed, key="algorithms")
+
+    def article_changed(self) -> None:
+        """A new article is shown: clear the pane and make its digest."""
+        self.view.show_length(self.length())
+        self.view.show_summary(None)
+        self.view.show_facts(())
+        self.recompute()
+
+    def cleared(self) -> None:
+        """No article is open any more."""
+        self.view.show_summary(None)
+        self.view.show_facts(())
+
+    # ----- the digest -----------------------------------------------------------------------------
+
+    def options(self) -> Options:
+        s = self.main.settings
+        if s.length_mode == "percent":
+            return Options(algorithm=s.algorithm, sentences=None, ratio=s.percent / 100)
+        return Options(algorithm=s.algorithm, sentences=s.sentences, ratio=None)
+
+    def recompute(self) -> None:
+        entry = self.main.entry
+        if entry is None:
+            return
+        options = self.options()
+        self.view.set_busy(True)
+        self.main.runner.submit(
+            lambda: self._digest_fn(entry.article, entry.source_name, entry.source_path, options),
+            lambda digest: self._digest_ready(entry.id, digest),
+            self._digest_failed, key="digest",
+        )
+
+    def _digest_ready(self, id: int, digest: Digest) -> None:
+        main = self.main
+        if main.entry is None or main.entry.id != id:
+            return
+        main.digest = digest
+        main.spans = sentence_spans(digest.article, digest.sentences)
+        self.view.set_busy(False)
+        self.view.show_summary(self._summary_view(digest))
+        self.view.show_facts(self._fact_groups(digest))
+
+    def _digest_failed(self, exc: BaseException) -> None:
+        self.view.set_busy(False)
+        self.view.show_summary(SummaryView((), message(exc)))
+        self.view.show_status(Status(message(exc), "error"))
+
+    def _summary_view(self, digest: Digest) -> SummaryView:
+        from desktop.core.summary import LABELS  # already loaded by the worker that made the digest
+
+        spans = self.main.spans
+        items = tuple(
+            SummarySentenceView(n, s.index, s.text, spans.get(s.index, Span(s.paragraph, 0, 0)))
+            for n, s in enumerate(digest.summary.sentences, 1)
+        )
+        body = sum(1 for s in digest.sentences if s.kind == "body")
+        label = LABELS.get(digest.summary.algorithm, digest.summary.algorithm)
+        return SummaryView(items, f"{len(items)} of {body} sentences  ·  {label}")
+
+    @staticmethod
+    def _fact_groups(digest: Digest) -> tuple[FactGroupView, ...]:
+        groups = []
+        for name, title in GROUP_TITLES:
+            facts = getattr(digest.facts, name)
+            if facts:
+                groups.append(FactGroupView(title, tuple(
+                    FactView(f.text, f.detail, f.sentence, f.count) for f in facts)))
+        return tuple(groups)
+
+    def sentence_clicked(self, index: int) -> None:
+        span = self.main.spans.get(index)
+        if span is not None:
+            self.view.reveal(span)
+
+    fact_clicked = sentence_clicked
+
+    # ----- summary length and algorithm -----------------------------------------------------------
+
+    def length_changed(self, mode: str, value: int) -> None:
+        if mode not in ("sentences", "percent"):
+            return
+        limit = SENTENCES_MAX if mode == "sentences" else 100
+        value = max(1, min(limit, int(value)))
+        if mode == "sentences":
+            changes = {"length_mode": mode, "sentences": value}
+        else:
+            changes = {"length_mode": mode, "percent": value}
+        if all(getattr(self.main.settings, k) == v for k, v in changes.items()):
+            return
+        self.main.update(**changes)
+        self._store_settings()
+        self.view.show_length(self.length())
+        self.recompute()
+
+    def length_mode_changed(self, mode: str) -> None:
+        """Switching between sentences and percent brings back the value last used in that mode."""
+        value = self.main.settings.percent if mode == "percent" else self.main.settings.sentences
+        self.length_changed(mode, value)
+
+    def algorithm_changed(self, algorithm: str) -> None:
+        if algorithm == self.main.settings.algorithm:
+            return
+        self.main.update(algorithm=algorithm)
+        self._store_settings()
+        self.recompute()
+
+    def _store_settings(self) -> None:
+        if self.main.entry is None:
+            return
+        options = self.options()
+        try:
+            self.main.lib.set_summary_settings(self.main.entry.id, options.algorithm, options.sentences,
+                                               options.ratio)
+        except (KeyError, LookupError):
+            pass
+
+    def length(self) -> LengthView:
+        s = self.main.settings
+        value = s.percent if s.length_mode == "percent" else s.sentences
+        return LengthView(s.length_mode, value, s.algorithm)

@@ -1,0 +1,58 @@
+"""SummaryPresenter: the digest, clicks into the article, length and algorithm
+(fake view, in-memory library, synchronous runner)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.errors import PrecisError
+from desktop.ui.presenters.summary import sentence_spans
+from tests.ui.harness import ARTICLE, Harness, write
+
+
+def test_length_and_algorithm_changes_recompute_and_are_remembered(h: Harness, tmp_path: Path) -> None:
+    h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+    h.presenter.summary.length_changed("sentences", 2)
+    assert len(h.view.summary.sentences) == 2
+    assert h.saved[-1].sentences == 2
+    assert h.lib.get(1).summary_sentences == 2
+    h.presenter.summary.length_changed("percent", 50)
+    assert h.saved[-1].length_mode == "percent" and h.saved[-1].percent == 50
+    assert len(h.view.summary.sentences) == 4  # half of the 8 body sentences
+    assert h.view.summary.caption.startswith("4 of 8 sentences")
+    h.presenter.summary.algorithm_changed("lead")
+    assert h.saved[-1].algorithm == "lead"
+    assert "Lead" in h.view.summary.caption
+    assert h.view.summary.sentences[0].index == 0
+
+def test_clicking_a_summary_sentence_or_fact_reveals_its_span(h: Harness, tmp_path: Path) -> None:
+    h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+    first = h.view.summary.sentences[0]
+    h.presenter.summary.sentence_clicked(first.index)
+    span = h.view.revealed
+    text = h.view.article.paragraphs[span.paragraph].text
+    assert text[span.start:span.end] == first.text
+    fact = h.view.facts[0].facts[0]
+    h.presenter.summary.fact_clicked(fact.sentence)
+    span = h.view.revealed
+    sentence = h.presenter.digest.sentences[fact.sentence]
+    assert h.view.article.paragraphs[span.paragraph].text[span.start:span.end] == sentence.text
+
+def test_digest_failure_is_a_status_message_not_a_crash(sample: Path, tmp_path: Path) -> None:
+    h = Harness(sample)
+
+    def broken(*args):
+        raise PrecisError("the summariser refused this text")
+
+    h.presenter.summary._digest_fn = broken
+    h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+    assert h.view.article is not None
+    assert h.view.status == h.view.status.__class__("the summariser refused this text", "error")
+    assert not h.view.busy
+
+def test_sentence_spans() -> None:
+    from desktop.core.model import Article, Paragraph, Sentence
+
+    article = Article("t", (Paragraph("body", "One two. One two."),))
+    sents = (Sentence("One two.", 0, 0), Sentence("One two.", 1, 0))
+    assert [(s.start, s.end) for s in sentence_spans(article, sents).values()] == [(0, 8), (9, 17)]
