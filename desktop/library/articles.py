@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Facts, Source
-from desktop.library import highlights, search_index
+from desktop.library import digests, highlights, search_index
 from desktop.library.codec import (
     apply_restorations,
     article_from_blob,
@@ -195,6 +195,7 @@ def restore_removal(db: Database, id: int, removal_index: int) -> Entry:
                      (entry.id, removed[removal_index].text))
         back = apply_restorations(entry.article, [removed[removal_index].text])
         conn.execute("UPDATE entries SET words = ? WHERE id = ?", (back.word_count, entry.id))
+        digests.drop(conn, entry.id)  # the article changed (its key would miss anyway: free the row)
         reindex(conn, entry.id)
     return get(db, id)
 
@@ -241,6 +242,7 @@ def reclean(db: Database, progress: Callable[[int, int, str], None] | None = Non
                                  [(k, entry_id) for k in bands(sig)])
             back = apply_restorations(article, restored(conn, entry_id))
             conn.execute("UPDATE entries SET words = ? WHERE id = ?", (back.word_count, entry_id))
+            digests.drop(conn, entry_id)
             reindex(conn, entry_id)
         done += 1
         if progress is not None:

@@ -6,6 +6,7 @@ Version 2 adds search (FTS5), summary settings, restorations and near-duplicate 
 Version 3 makes the search index contentless, with its rows kept compressed (desktop.library.search_index),
 which about halves the file.
 Version 4 adds highlights and notes (desktop.library.highlights), kept by their quoted text and context.
+Version 5 adds the digest cache (desktop.library.digests): derived data, one row per article.
 """
 
 from __future__ import annotations
@@ -97,7 +98,16 @@ CREATE TABLE highlights (
 CREATE INDEX highlights_entry ON highlights(entry_id, id);
 """
 
-CURRENT = 4
+# The digest cache (desktop.library.digests): one row per article, derived data only.
+V5 = """
+CREATE TABLE digests (
+    entry_id INTEGER PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+    key BLOB NOT NULL,
+    data BLOB NOT NULL
+)
+"""
+
+CURRENT = 5
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -144,6 +154,10 @@ def _v4(conn: sqlite3.Connection) -> None:
     _script(conn, V4)
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    _script(conn, V5)  # starts empty: rows are made as articles are opened
+
+
 def _script(conn: sqlite3.Connection, script: str) -> None:
     # executescript would COMMIT the migration's transaction; run statements one by one instead.
     for statement in script.split(";\n"):
@@ -151,4 +165,4 @@ def _script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}

@@ -28,8 +28,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from desktop.core.highlights import Anchor, Highlight, place_all
-from desktop.core.model import Article, Facts, Source
-from desktop.library import article_state, articles, highlights, listing, search, trash
+from desktop.core.model import Article, Digest, Facts, Options, Source
+from desktop.library import article_state, articles, digests, highlights, listing, search, trash
 from desktop.library.articles import compute_facts, facts_text
 from desktop.library.db import BUSY_TIMEOUT_MS, Database
 from desktop.library.listing import DESCENDING, SORTS
@@ -102,6 +102,16 @@ class Library:
 
     def reclean(self, progress: Callable[[int, int, str], None] | None = None) -> int:
         return articles.reclean(self.db, progress)
+
+    def digest(self, entry: Entry, options: Options, compute: digests.Compute | None = None) -> Digest:
+        """The entry's digest, from the digest cache when it holds this one, else computed and cached."""
+        return digests.digest(self.db, entry.id, entry.article, entry.source_name, entry.source_path,
+                              options, compute)
+
+    def cached_digest(self, entry: Entry, options: Options) -> Digest | None:
+        """The cached digest alone (None when missing, stale or damaged): costs no summariser import."""
+        return digests.lookup(self.db, entry.id, entry.article, options, entry.source_name,
+                              entry.source_path)
 
     # ---- listing and search --------------------------------------------------------------------
 

@@ -1,0 +1,9 @@
+"""The version of the algorithms whose output the library caches (desktop/library/digests.py).
+
+Bump VERSION in any change that alters a digest: the summary (ranking, selection, lengths), the
+facts or keywords, sentence splitting, stemming, stop words or language detection. Cached digests of
+another version are recomputed, never shown. Cleaner changes need no bump: the cache key hashes the
+cleaned article itself.
+"""
+
+VERSION = 1
