@@ -13,6 +13,7 @@ import ttkbootstrap as ttk
 from desktop import APP_NAME
 from desktop.ui import dialogs
 from desktop.ui.library_pane import LibraryPane
+from desktop.ui.note_dialog import NoteDialog
 from desktop.ui.reader import ReaderView
 from desktop.ui.summary_pane import SummaryPane
 from desktop.ui.theme import PALETTES, THEME_NAMES, Fonts
@@ -21,6 +22,7 @@ from desktop.ui.viewmodels import (
     AppearanceView,
     ArticleView,
     FactGroupView,
+    HighlightsView,
     LengthView,
     LibraryView,
     Problem,
@@ -142,7 +144,7 @@ class MainWindow:
 
     def attach(self, presenter: Any) -> None:
         self.presenter = presenter
-        for part in (self.library, self.reader, self.summary, self.status):
+        for part in (self.library, self.reader, self.summary, self.summary.highlights, self.status):
             part.presenter = presenter
 
     def _do(self, name: str, *args: Any) -> Callable[..., str]:
@@ -226,6 +228,11 @@ class MainWindow:
         edit.add_command(label="Mark Read / Unread", accelerator="Ctrl+M",
                          command=self._do("library.toggle_read"))
         edit.add_separator()
+        edit.add_command(label="Highlight Selection", accelerator="H",
+                         command=self.reader.marks.highlight_selection)
+        edit.add_command(label="Add Note…", accelerator="N",
+                         command=lambda: self.reader.marks.note_here(self.reader.marks.span_at("insert")))
+        edit.add_separator()
         edit.add_command(label="Move to Trash", accelerator="Delete", command=self._delete_selected)
 
         view = menu("View")
@@ -272,6 +279,7 @@ class MainWindow:
         r.bind_all("<Control-q>", lambda e: self.close())
         self.reader.text.bind("<Delete>", lambda e: self._delete_selected())
         self.reader.text.bind("<Escape>", self._do("reader.escape"))
+        self.reader.text.bind("<Control-z>", self._do("status_action"))  # undo a highlight change or a delete
         r.protocol("WM_DELETE_WINDOW", self.close)
 
     def focus_search(self) -> str:
@@ -456,3 +464,12 @@ class MainWindow:
 
     def focus_reader(self) -> None:
         self.reader.text.focus_set()
+
+    def show_highlights(self, highlights: HighlightsView | None) -> None:
+        self.reader.marks.show(highlights)
+        self.summary.highlights.show(highlights)
+
+    def ask_note(self, quote: str, current: str) -> str | None:
+        theme = self._appearance.theme if self._appearance is not None else "light"
+        self.note_dialog = NoteDialog(self.root, quote, current, PALETTES[theme])
+        return self.note_dialog.run()

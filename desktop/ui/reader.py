@@ -9,6 +9,7 @@ from typing import Any
 
 import ttkbootstrap as ttk
 
+from desktop.ui.reader_marks import ReaderMarks
 from desktop.ui.theme import Fonts, Palette, mix
 from desktop.ui.viewmodels import AppearanceView, ArticleView, Span, SummaryView
 
@@ -81,6 +82,7 @@ class ReaderView:
         self._position_job: str | None = None
         self._flash_job: str | None = None
         self._restoring = False
+        self.marks = ReaderMarks(self)  # the person's highlights, H and N, the right-click menu
         self._configure_tags()
         self.show(None)
 
@@ -141,6 +143,7 @@ class ReaderView:
                             spacing3=round(size * 1.05))
             t.tag_configure("link", foreground=palette.accent, underline=True)
             t.tag_raise("flash")
+            self.marks.configure(palette)
 
     def _layout_column(self) -> None:
         """Centre a column about COLUMN_CHARS wide: margins grow with the window, text does not."""
@@ -195,6 +198,7 @@ class ReaderView:
         t.insert("end", "\n", ("end",))
         t.configure(state="disabled")
         self._apply_highlights()
+        self.marks.apply()
         if keep_position:
             t.yview_moveto(top)
         else:

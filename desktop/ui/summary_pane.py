@@ -9,6 +9,7 @@ from typing import Any
 
 import ttkbootstrap as ttk
 
+from desktop.ui.highlights_pane import HighlightsSection
 from desktop.ui.theme import Fonts, Palette, fit_text
 from desktop.ui.viewmodels import FactGroupView, LengthView, SummaryView
 
@@ -90,6 +91,8 @@ class SummaryPane:
         self._more: dict[str, tuple[str, tuple]] = {}  # "+ N more" item -> (group item, hidden facts)
         self.facts.tag_configure("group", font=self.number_font)
         split.add(facts_box, weight=2)
+        self.highlights = HighlightsSection(split, fonts)  # the person's highlights and notes
+        split.add(self.highlights.frame, weight=2)
         self._fact_sentence: dict[str, int] = {}
         self.summary: SummaryView | None = None
 
@@ -112,6 +115,7 @@ class SummaryPane:
     # ----- appearance ---------------------------------------------------------------------------
 
     def apply(self, palette: Palette, font_size: int) -> None:
+        self.highlights.apply(palette, font_size)
         self.sentence_font.configure(size=max(9, font_size - 3))
         self.number_font.configure(size=max(9, font_size - 3))
         # the pane's headings grow with its text, or a big font would make the fact groups ("People")

@@ -30,21 +30,22 @@ class Palette:
     danger: str
     select_bg: str
     border: str
+    mark: str  # the person's own highlights: a calm green wash, unlike the summary's warm one
 
 
 PALETTES = {
     "light": Palette(bg="#fdfdfc", fg="#1f2328", muted="#6b7078", panel="#f4f4f2", accent="#2f6f9f",
                      highlight="#fcf5dc", highlight_line="#d4a235",
                      flash="#f5d76e", removed="#8a8f97", danger="#b4443c",
-                     select_bg="#d6e6f5", border="#e3e3df"),
+                     select_bg="#d6e6f5", border="#e3e3df", mark="#cfe9d6"),
     "dark": Palette(bg="#1d1f23", fg="#dcdcd6", muted="#9198a1", panel="#24272c", accent="#7fb0de",
                     highlight="#2a2924", highlight_line="#a88a3c",
                     flash="#5e5230", removed="#8b929b", danger="#e07a72",
-                    select_bg="#2f4a66", border="#33363c"),
+                    select_bg="#2f4a66", border="#33363c", mark="#2b4a3c"),
     "sepia": Palette(bg="#f6efdf", fg="#3f3225", muted="#82705c", panel="#efe6d2", accent="#8a5a2b",
                      highlight="#f1e4c2", highlight_line="#b9873a",
                      flash="#e6c883", removed="#8f7f6a", danger="#a5452f",
-                     select_bg="#e6d3ad", border="#e0d4bb"),
+                     select_bg="#e6d3ad", border="#e0d4bb", mark="#cfdcae"),
 }
 
 

@@ -130,3 +130,17 @@ class AboutView:
     version: str
     data_dir: str
     lines: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class HighlightView:
+    id: int
+    text: str  # the passage, as the article has it
+    note: str
+    spans: tuple[Span, ...]  # where it stands in the reading view; () when no longer in the article
+
+
+@dataclass(frozen=True)
+class HighlightsView:
+    items: tuple[HighlightView, ...]  # in reading order
+    caption: str  # e.g. "3 highlights · 1 note"

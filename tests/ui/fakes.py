@@ -37,6 +37,8 @@ class FakeView:
         self.save_answer: str | None = None
         self.tags_answer: str | None = None
         self.folder_answer: str | None = None
+        self.note_answer: str | None = None
+        self.highlights = None
 
     def _log(self, name: str, value: Any) -> None:
         self.calls.append((name, value))
@@ -118,6 +120,13 @@ class FakeView:
     def focus_reader(self):
         self._log("focus_reader", None)
 
+    def show_highlights(self, highlights):
+        self.highlights = highlights
+
+    def ask_note(self, quote, current):
+        self._log("ask_note", (quote, current))
+        return self.note_answer
+
 
 @dataclass(frozen=True)
 class Row:
@@ -185,6 +194,7 @@ class FakeLibrary:
     notice: str | None = None
     clock: float = 0.0
     closed: bool = False
+    marks: dict[int, tuple[int, Any]] = field(default_factory=dict)  # highlight id -> (entry id, highlight)
 
     def add(self, source, article, facts=None) -> AddResult:
         if source.data in self.hashes:
@@ -296,3 +306,27 @@ class FakeLibrary:
 
     def close(self):
         self.closed = True
+
+    # highlights: kept in memory, placed in the article as the store places them
+    def highlights(self, id, article=None):
+        from desktop.core.highlights import place_all
+
+        mine = [h for e, h in self.marks.values() if e == id]
+        return place_all(article or self.entries[id].article, mine)
+
+    def add_highlight(self, id, anchor, note="", created=None, highlight_id=None):
+        from desktop.core.highlights import Highlight
+
+        self.clock += 1
+        new_id = highlight_id if highlight_id not in (None, *self.marks) else max(self.marks, default=0) + 1
+        made = Highlight(new_id, anchor, note.strip(), created or self._now())
+        self.marks[new_id] = (id, made)
+        return next(h for h in self.highlights(id) if h.id == new_id)
+
+    def set_highlight_note(self, highlight_id, note):
+        entry_id, h = self.marks[highlight_id]
+        self.marks[highlight_id] = (entry_id, replace(h, note=note.strip()))
+        return self.marks[highlight_id][1]
+
+    def delete_highlight(self, highlight_id):
+        return self.marks.pop(highlight_id)

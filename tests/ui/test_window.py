@@ -10,9 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from desktop.app import Session, after_shown, build, fit_geometry
+from desktop.app import Session, after_shown, fit_geometry
 from desktop.library.settings import Settings, load_settings
 from tests.sample_truth import JUNK, TITLE
 
@@ -43,38 +41,6 @@ def wait_for(app: Session, condition: Callable[[], object], timeout: float = 30.
             return
         time.sleep(0.005)
     raise AssertionError("timed out waiting for the window")
-
-
-@pytest.fixture(scope="session")
-def shared_root():
-    """One root for the session: ttkbootstrap's Style binds to the first root (see FIELD-NOTES)."""
-    import ttkbootstrap as ttk
-
-    from desktop.ui.theme import register_themes
-
-    register_themes()
-    root = ttk.Window(title="Précis", theme="precis-light", iconphoto=None)
-    yield root
-    root.destroy()
-
-
-@pytest.fixture
-def open_app(shared_root):
-    apps: list[Session] = []
-
-    def make(files: tuple[str, ...] = ()) -> Session:
-        app = build(list(files), root=shared_root)
-        apps.append(app)
-        # The default window size, whatever the virtual screen's size (a window may be larger than it).
-        app.root.geometry("1280x760+0+0")
-        app.root.update()
-        app.window.restore_panes()
-        app.root.update()
-        return app
-
-    yield make
-    for app in apps:
-        app.destroy(keep_root=True)
 
 
 def summary_ready(app: Session) -> bool:

@@ -18,6 +18,7 @@ from desktop.ui.viewmodels import (
     AppearanceView,
     ArticleView,
     FactGroupView,
+    HighlightsView,
     LengthView,
     LibraryView,
     Problem,
@@ -80,7 +81,15 @@ class TransferScreen(StatusScreen, Protocol):
     def raise_window(self) -> None: ...
 
 
-class MainView(LibraryScreen, ReaderScreen, SummaryScreen, TransferScreen, Protocol):
+class HighlightsScreen(StatusScreen, Protocol):
+    """The person's highlights: marked in the reading view, listed in the right pane; the note dialog."""
+
+    def show_highlights(self, highlights: HighlightsView | None) -> None: ...
+    def ask_note(self, quote: str, current: str) -> str | None: ...
+    def reveal(self, span: Span) -> None: ...
+
+
+class MainView(LibraryScreen, ReaderScreen, SummaryScreen, TransferScreen, HighlightsScreen, Protocol):
     """The whole window. Implemented by desktop.ui.main_window.MainWindow."""
 
     def set_title(self, title: str) -> None: ...
@@ -98,6 +107,7 @@ class Shell(Protocol):
     digest: Any
     spans: dict[int, Span]
     library: Any
+    highlights: Any
 
     def select(self, id: int) -> None: ...
     def show_entry(self, entry: Any) -> None: ...

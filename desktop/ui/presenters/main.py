@@ -16,6 +16,7 @@ from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Digest, Options
 from desktop.library.settings import Settings
 from desktop.ui.presenters.common import MainView, message
+from desktop.ui.presenters.highlights import HighlightsPresenter
 from desktop.ui.presenters.library import LibraryPresenter
 from desktop.ui.presenters.reader import ReaderPresenter
 from desktop.ui.presenters.summary import SummaryPresenter, default_digest
@@ -55,6 +56,7 @@ class MainPresenter:
         self.spans: dict[int, Span] = {}
         self.library = LibraryPresenter(self)
         self.reader = ReaderPresenter(self)
+        self.highlights = HighlightsPresenter(self)
         self.summary = SummaryPresenter(self, digest)
         self.transfer = TransferPresenter(self, import_runner=import_runner, worker_library=worker_library,
                                           load=load, importer=importer)
@@ -111,6 +113,7 @@ class MainPresenter:
         self.spans = {}
         self.view.set_title(f"{APP_NAME} — {entry.title}" if entry.title else APP_NAME)
         self.reader.show(entry)
+        self.highlights.article_shown(entry)
         self.summary.article_changed()
 
     def close_article(self) -> None:
@@ -120,11 +123,15 @@ class MainPresenter:
         self.spans = {}
         self.view.set_title(APP_NAME)
         self.view.show_article(None)
+        self.highlights.article_shown(None)
         self.summary.cleared()
 
     def status_action(self) -> None:
-        """The button beside the status message was pressed (today: Undo delete)."""
-        self.library.undo_delete()
+        """The button beside the status message was pressed: Undo the last delete or highlight change."""
+        if not self.library.undo_ids and self.highlights.can_undo:
+            self.highlights.undo()
+        else:
+            self.library.undo_delete()
 
     def about(self) -> None:
         self.view.show_about(AboutView(

@@ -235,7 +235,7 @@ class TransferPresenter:
             return None
         from desktop.core.export import to_markdown
 
-        return to_markdown(self.main.digest)
+        return to_markdown(self.main.digest, highlights=self.main.highlights.for_export())
 
     def export_markdown(self) -> None:
         markdown = self._markdown()
