@@ -16,6 +16,7 @@ GROUP_TITLES = {
     "people": "People",
     "organisations": "Organisations",
     "places": "Places",
+    "events": "Events",
     "numbers": "Numbers",
     "dates": "Dates",
     "quotes": "Quotes",

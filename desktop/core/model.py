@@ -91,12 +91,13 @@ class Facts:
     people: tuple[Fact, ...] = ()
     organisations: tuple[Fact, ...] = ()
     places: tuple[Fact, ...] = ()
+    events: tuple[Fact, ...] = ()  # wars, operations, tournaments, elections, summits
     numbers: tuple[Fact, ...] = ()
     dates: tuple[Fact, ...] = ()
     quotes: tuple[Fact, ...] = ()
     keywords: tuple[Fact, ...] = ()
 
-    GROUPS = ("people", "organisations", "places", "numbers", "dates", "quotes", "keywords")
+    GROUPS = ("people", "organisations", "places", "events", "numbers", "dates", "quotes", "keywords")
 
     def groups(self) -> list[tuple[str, tuple[Fact, ...]]]:
         return [(name, getattr(self, name)) for name in self.GROUPS]

@@ -41,9 +41,9 @@ def digest_article(
         chosen = summarize(sentences, options, title=article.title, language=language)
     found = Facts()
     if facts:
-        from desktop.core.facts import extract_facts
+        from desktop.core.facts import article_facts
 
-        found = extract_facts(sentences, language=language)
+        found = article_facts(article, sentences, language=language)
     return Digest(
         source_name=name, source_path=path, article=article, sentences=sentences,
         summary=chosen, facts=found, language=language,

@@ -38,11 +38,11 @@ def facts_text(facts: Facts) -> str:
 
 
 def compute_facts(article: Article) -> Facts:
-    from desktop.core.facts import extract_facts
+    from desktop.core.facts import article_facts
     from desktop.core.language import choose
     from desktop.core.split import article_sentences
 
-    return extract_facts(article_sentences(article), language=choose("auto", article.body_text))
+    return article_facts(article, article_sentences(article), language=choose("auto", article.body_text))
 
 
 # ---- adding ------------------------------------------------------------------------------------

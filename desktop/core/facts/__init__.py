@@ -4,7 +4,7 @@ dates, quotes and keywords, each tied to the sentence it came from; gazetteers b
 from desktop.core.lazy import exports
 
 __all__, __getattr__, __dir__ = exports(__name__, {
-    "extract": ("extract_facts",),
+    "extract": ("extract_facts", "article_facts"),
     "entities": ("find_entities",),
     "numbers": ("find_numbers",),
     "dates": ("find_dates",),

@@ -13,7 +13,7 @@ MONTHS = (
 )
 DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DATE = re.compile(
-    rf"\b(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d,.]*\d)"
+    rf"\b(?:(?:19|20)\d{{2}}-[01]\d-[0-3]\d(?![\d-])|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d,.]*\d)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}(?:\s+\d{{4}})?"
     rf"|(?:January|February|March|April|June|July|August|September|October|November|December)"
     rf"\s+\d{{4}}"

@@ -15,7 +15,7 @@ from desktop.core.model import Fact, Sentence
 
 def find_entities(
     body: Sequence[Sentence], stops: frozenset[str]
-) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
+) -> dict[str, tuple[Fact, ...]]:
     lower = lower_words(body)
     mentions = [
         m for m in find_mentions(body, stops, lower)

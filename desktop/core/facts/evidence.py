@@ -13,6 +13,8 @@ from desktop.core.facts.vocabulary import (
     AGE,
     APPOSITIVE,
     COMPASS,
+    EVENT_ENDS,
+    EVENT_STARTS,
     GROUP_ENDS,
     HONORIFICS,
     LEADING_JUNK,
@@ -36,7 +38,7 @@ class Entity:
     count: int = 0
     kind: str = ""
     votes: dict[str, float] = field(default_factory=lambda: {"person": 0.0, "organisation": 0.0,
-                                                             "place": 0.0})
+                                                             "place": 0.0, "event": 0.0})
     variants: set[str] = field(default_factory=set)
     detail: str = ""
     acronym: str = ""
@@ -105,6 +107,12 @@ def name_evidence(e: Entity, lower: set[str]) -> None:
     words = name.split()
     v = e.votes
     last = words[-1].lower()
+    if is_event(words):
+        # "World Cup", "Operation Deterrence of Aggression", "World War II": an event, whatever
+        # organisation words it holds.
+        v["event"] += 8
+        e.strong = e.not_person = True
+        return
     if len(words) > 1 and (last in GROUP_ENDS or is_demonym(words[-1])):
         # "Virginia Democrats", "Guildford Four": a group of people, named like an organisation.
         v["organisation"] += 4
@@ -167,9 +175,23 @@ def name_evidence(e: Entity, lower: set[str]) -> None:
             v["place"] += 1.5
 
 
+def is_event(words: list[str]) -> bool:
+    """A war, an operation, a tournament, an election, a summit, a storm: named by its last word
+    ("Asian Cup", "2012 Olympics"), its first ("Operation Desert Storm", "Hurricane Katrina") or as
+    "World War II"."""
+    last = words[-1].lower()
+    if last in EVENT_ENDS and (len(words) > 1 or last in ("olympics", "paralympics")):
+        return True
+    if len(words) > 1 and words[0].lower() in EVENT_STARTS:
+        return True
+    return len(words) > 2 and words[0] == "World" and words[1] == "War"
+
+
 def decide(e: Entity) -> str:
     """The entity's kind, or "" when nothing says what it is: a wrong fact is worse than none."""
     v = dict(e.votes)
+    if v["event"]:
+        return "event"
     if e.titled and v["person"] >= max(v["organisation"], v["place"]) - 1:
         return "person"
     if e.not_person or not e.personal:

@@ -126,6 +126,7 @@ ORGANISATIONS = frozenset(
     facebook google youtube twitter instagram tiktok whatsapp snapchat linkedin reddit netflix
     spotify amazon apple microsoft samsung sony nintendo intel nvidia ibm oracle tesla uber airbnb
     huawei alibaba tencent toyota honda volkswagen nissan ford boeing airbus walmart tesco
+    u.n. e.u. taleban xinhua itar-tass interfax kyodo yonhap irna
     sainsbury's asda nestle unilever shell bp exxon gazprom reuters bloomberg afp nasa pentagon
     kremlin interpol unicef unesco europol gestapo vatican eurostat ofcom ofsted ofgem juventus
     chelsea arsenal celtic rangers
@@ -184,7 +185,7 @@ def places() -> frozenset[str]:
         pass
     names.update({"us", "usa", "uk", "uae", "america", "britain", "great britain", "russia",
                   "syria", "iran", "korea", "north korea", "south korea", "vietnam", "laos",
-                  "the netherlands", "holland", "taiwan", "palestine"})
+                  "the netherlands", "holland", "taiwan", "palestine", "u.s.", "u.k.", "nyc", "burma"})
     return frozenset(names)
 
 

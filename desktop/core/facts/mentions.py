@@ -12,6 +12,7 @@ from desktop.core.facts.gazetteer import fold, is_demonym, is_given_name, is_pla
 from desktop.core.facts.vocabulary import (
     CAPS,
     COMPASS,
+    DOTTED,
     LEADING_JUNK,
     NAME_ENDS,
     NEVER_ALONE,
@@ -53,11 +54,15 @@ def name_spans(text: str) -> list[tuple[int, str]]:
         # A span may run through a possessive into the next name ("Syria’s Assad"): cut it there.
         offset = m.start()
         for piece in re.split(r"(?<=\w)(?:’s|'s|(?<=s)[’'])\s+", name):
-            cleaned = _clean_name(piece)
-            # Trailing particles ("Bank of") belong to no name.
-            cleaned = re.sub(rf"(?:\s+{PARTICLE})+$", "", cleaned)
-            if cleaned:
-                out.append((offset + max(0, piece.find(cleaned[:3])), cleaned))
+            for part in _calendar_split(_clean_name(piece)):
+                # Particles at either end ("Bank of", "the Taleban") belong to no name.
+                part = re.sub(rf"(?:\s+{PARTICLE})+$|^(?:{PARTICLE}\s+)+", "", part)
+                part = _clean_name(part)
+                if part and DOTTED.fullmatch(part.split(" ")[-1]):
+                    part += "."  # "U.S.", "U.N.": the last dot is part of the name
+                if part:
+                    at = text.find(part, offset)
+                    out.append((at if at >= 0 else offset, part))
             offset += len(piece) + 3
     # "Department for Education and Skills": an organisation's name may run on over "and".
     joined: list[tuple[int, str]] = []
@@ -71,6 +76,20 @@ def name_spans(text: str) -> list[tuple[int, str]]:
                 continue
         joined.append((start, name))
     return joined
+
+
+def _calendar_split(name: str) -> list[str]:
+    """A day name ends a name and starts the next ("Karzai Thursday", "Saturday the Taleban"): news
+    writes "said Thursday" right after a name."""
+    if " " not in name:
+        return [name]
+    parts: list[list[str]] = [[]]
+    for word in name.split(" "):
+        if fold(word.strip(".,")) in DAY_NAMES:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [" ".join(p) for p in parts if p]
 
 
 def has_org_word(name: str) -> bool:

@@ -4,10 +4,11 @@ respellings, "X" with "X Sea"; then the people, organisations and places, most m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop.core.facts.evidence import Entity, decide
 from desktop.core.facts.gazetteer import fold, is_given_name, is_place, is_region
-from desktop.core.facts.vocabulary import GROUP_ENDS, PLACE_FEATURES
+from desktop.core.facts.vocabulary import ACRONYM, GROUP_ENDS, PLACE_FEATURES, TITLE_INDEX
 from desktop.core.model import Fact
 
 
@@ -36,7 +37,8 @@ def same_surname(a: str, b: str) -> bool:
 
 def resolve(
     entities: list[Entity],
-) -> tuple[tuple[Fact, ...], tuple[Fact, ...], tuple[Fact, ...]]:
+) -> dict[str, tuple[Fact, ...]]:
+    """{"person": ..., "organisation": ..., "place": ..., "event": ...}, most mentioned first."""
     alive = list(entities)
     by_key = {fold(e.name): e for e in alive}
     gone: set[int] = set()
@@ -59,6 +61,8 @@ def resolve(
                 gone.add(id(e))
             else:
                 e.detail = e.acronym
+    alive = [e for e in alive if id(e) not in gone]
+    _acronyms_meet_expansions(alive, merge)
     alive = [e for e in alive if id(e) not in gone]
     multi = [e for e in alive if len(e.name.split()) > 1]
     # A lone word that ends a longer name is that name's surname ("Straw" -> "Jack Straw"); one that
@@ -110,12 +114,30 @@ def resolve(
                     and words[0] == e.name and words[1].lower() in PLACE_FEATURES):
                 merge(target, e)
                 break
-    groups: dict[str, list[Fact]] = {"person": [], "organisation": [], "place": []}
+    groups: dict[str, list[Fact]] = {"person": [], "organisation": [], "place": [], "event": []}
     kept = sorted((e for e in alive if id(e) not in gone and e.kind),
                   key=lambda e: (-e.count, e.sentence))
     for e in kept:
         groups[e.kind].append(
-            Fact(e.kind, e.name, e.sentence, detail=e.detail, count=e.count,
+            Fact(e.kind, e.name, 0 if e.sentence == TITLE_INDEX else e.sentence, detail=e.detail, count=e.count,
                  variants=tuple(sorted(e.variants)))
         )
-    return tuple(groups["person"]), tuple(groups["organisation"]), tuple(groups["place"])
+    return {kind: tuple(facts) for kind, facts in groups.items()}
+
+
+def _acronyms_meet_expansions(alive: list[Entity], merge: Callable[[Entity, Entity], None]) -> None:
+    """An acronym and a name whose initials spell it are one entity, wherever each stands ("IMF" and
+    "International Monetary Fund"): shown as the acronym, the expansion as its detail."""
+    expansions: dict[str, list[Entity]] = {}
+    for e in alive:
+        words = [w for w in re.split(r"[\s-]+", e.name) if w and w[0].isupper()]
+        if len(words) >= 2 and len(e.name.split()) >= 2:
+            expansions.setdefault("".join(w[0] for w in words).upper(), []).append(e)
+    for e in alive:
+        short = e.name.replace(".", "")
+        found = expansions.get(short) if ACRONYM.match(short) and " " not in e.name else None
+        if found and len(found) == 1 and found[0] is not e:
+            long = found[0]
+            merge(e, long)
+            e.detail = long.name
+            e.strong = True

@@ -25,6 +25,8 @@ CAPS = re.compile(
     rf"(?<![\w’'-])(?:(?:al|el)-)?{NAME_WORD}"
     rf"(?:(?:\s+|-)(?:{PARTICLE}(?:\s+|-))?(?:(?:al|el)-)?{NAME_WORD})*"
 )
+TITLE_INDEX = 1 << 30  # the sentence index of the title's mentions: any body mention comes first
+DOTTED = re.compile(rf"(?:{U}\.)+{U}")  # "U.S", "U.N" before their last dot
 ACRONYM = re.compile(rf"^{U}[{UPPER}0-9&]{{1,6}}s?$")
 POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
@@ -117,6 +119,14 @@ NOT_PERSON_ENDS = frozenset(
     rovers wanderers athletic albion act festival championship championships olympics
     """.split()
 )
+# Last and first words that make a name an event ("Asian Cup", "Operation Deterrence of Aggression").
+EVENT_ENDS = frozenset(
+    """
+    cup olympics paralympics games championship championships tournament war wars summit election
+    elections referendum festival marathon open rally conference uprising revolution crisis
+    """.split()
+)
+EVENT_STARTS = frozenset("operation hurricane typhoon cyclone storm tropical".split())
 # Last words that make a name a group of people ("Virginia Democrats", "House Republicans", "Chelsea
 # fans", "Guildford Four"): an organisation at most, never one person.
 GROUP_ENDS = frozenset(

@@ -20,7 +20,7 @@ from desktop.ui.viewmodels import (
 
 SENTENCES_MAX = 50
 GROUP_TITLES = (
-    ("people", "People"), ("organisations", "Organisations"), ("places", "Places"),
+    ("people", "People"), ("organisations", "Organisations"), ("places", "Places"), ("events", "Events"),
     ("numbers", "Numbers"), ("dates", "Dates"), ("quotes", "Quotes"), ("keywords", "Keywords"),
 )
 

@@ -1,0 +1,107 @@
+"""Key facts of news as a new user saves it (issue 14's "Where we stand"): U.S. and U.N., a first line
+that is a sentence, datelines, events, acronyms with their expansion, NYC; small texts of our own."""
+
+from __future__ import annotations
+
+from desktop.core.facts import extract_facts
+from desktop.core.model import Article, Fact, Facts, Paragraph, Source
+from desktop.core.pipeline import digest_source
+from desktop.core.split import article_sentences
+
+
+def _text_facts(text: str) -> Facts:
+    """The facts of a plain-text file, through the whole pipeline (reader, cleaner, splitter)."""
+    return digest_source(Source("news.txt", text.encode(), text, "text", "utf-8")).facts
+
+
+def _facts(*paragraphs: str, title: str = "Test") -> Facts:
+    article = Article(title, tuple(Paragraph("body", p) for p in paragraphs))
+    return extract_facts(article_sentences(article), title=title)
+
+
+def _texts(group: tuple[Fact, ...]) -> list[str]:
+    return [f.text for f in group]
+
+
+def test_dotted_abbreviations_are_a_place_and_an_organisation() -> None:
+    facts = _facts("Officials in the U.S. said the U.N. would send observers to the border. "
+                   "A U.N. spokesman said the U.S. had agreed.")
+    assert "U.S." in _texts(facts.places)
+    assert "U.N." in _texts(facts.organisations)
+    assert next(f for f in facts.places if f.text == "U.S.").count == 2
+
+
+def test_a_first_line_that_is_a_sentence_keeps_its_names() -> None:
+    text = ("Farmers in Kandoria cheered as Minister Velma Ostrakova opened the new dam on Monday.\n\n"
+            "The dam will water fields along the river for the first time in a decade, officials said. "
+            "Work began three years ago.")
+    facts = _text_facts(text)
+    assert "Velma Ostrakova" in _texts(facts.people)
+    # The fact points at a sentence of the body (the title has none of its own).
+    assert all(0 <= f.sentence for f in facts.people)
+
+
+def test_a_title_case_headline_gives_no_names() -> None:
+    facts = _facts("The dam will water fields along the river, officials said.",
+                   title="Farmers Cheer As Big New Dam Opens Its Gates")
+    assert not (_texts(facts.people) + _texts(facts.organisations) + _texts(facts.places))
+
+
+def test_dateline_line_gives_a_place_and_a_date() -> None:
+    text = ("Grain prices rose again\n\nLONDON 1996-08-30\n\n"
+            "Wheat prices climbed for a third week as traders worried about the harvest in the east, "
+            "dealers said on Friday. Buyers expect more rises before the end of the month.")
+    facts = _text_facts(text)
+    assert "London" in _texts(facts.places)
+    assert "1996-08-30" in _texts(facts.dates)
+
+
+def test_inline_dateline_gives_its_place_once_and_its_agency() -> None:
+    facts = _facts("WASHINGTON (Reuters) - The senate passed the budget bill late on Tuesday, "
+                   "sending it to the president. Aides said Washington expects him to sign it.")
+    places = _texts(facts.places)
+    assert "Washington" in places and "WASHINGTON" not in places
+    assert next(f for f in facts.places if f.text == "Washington").count == 2
+    assert "Reuters" in _texts(facts.organisations)
+
+
+def test_events_are_their_own_group() -> None:
+    facts = _facts("The team won the Asian Cup after a tense final. Rebels launched Operation Dawn Shield "
+                   "in the north. Wreaths were laid for those who fell in World War II, as before the 2012 Olympics.")
+    events = _texts(facts.events)
+    for name in ("Asian Cup", "Operation Dawn Shield", "World War II", "Olympics"):
+        assert any(name in e for e in events), (name, events)
+    assert not set(events) & set(_texts(facts.organisations) + _texts(facts.people))
+
+
+def test_acronym_and_expansion_merge_wherever_they_stand() -> None:
+    facts = _facts("The International Monetary Fund lowered its forecast. Critics said the IMF was too "
+                   "gloomy, and the IMF said it would review the figures.")
+    orgs = facts.organisations
+    assert _texts(orgs).count("IMF") == 1 and "International Monetary Fund" not in _texts(orgs)
+    imf = next(f for f in orgs if f.text == "IMF")
+    assert imf.detail == "International Monetary Fund" and imf.count == 3
+
+
+def test_nyc_is_a_place() -> None:
+    facts = _facts("Rents in NYC rose again this year, and tenants in NYC protested outside city hall.")
+    assert "NYC" in _texts(facts.places) and "NYC" not in _texts(facts.organisations)
+
+
+def test_day_names_are_no_part_of_a_name() -> None:
+    facts = _facts("The minister met Hamid Karzai Thursday in the capital. Karzai said Tuesday that "
+                   "talks would go on.")
+    assert "Hamid Karzai" in _texts(facts.people)
+    assert not [t for t in _texts(facts.people) if "Thursday" in t or "Tuesday" in t]
+
+
+def test_events_reach_the_markdown_and_the_json_groups() -> None:
+    from desktop.core.export import to_markdown
+
+    text = ("Crowds filled the streets after the World Cup final.\n\n"
+            "Fans celebrated the World Cup win late into the night, and the coach thanked them.")
+    digest = digest_source(Source("cup.txt", text.encode(), text, "text", "utf-8"))
+    assert "World Cup" in _texts(digest.facts.events)
+    assert "events" in dict(digest.facts.groups())
+    markdown = to_markdown(digest)
+    assert "### Events" in markdown and "World Cup" in markdown.split("### Events", 1)[1]
