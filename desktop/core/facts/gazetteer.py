@@ -185,7 +185,9 @@ def places() -> frozenset[str]:
         pass
     names.update({"us", "usa", "uk", "uae", "america", "britain", "great britain", "russia",
                   "syria", "iran", "korea", "north korea", "south korea", "vietnam", "laos",
-                  "the netherlands", "holland", "taiwan", "palestine", "u.s.", "u.k.", "nyc", "burma"})
+                  "the netherlands", "holland", "taiwan", "palestine", "u.s.", "u.k.", "nyc", "burma",
+                  "turkey", "kosovo",
+                  "macedonia", "czechoslovakia", "yugoslavia", "soviet union", "ivory coast", "east timor"})
     return frozenset(names)
 
 

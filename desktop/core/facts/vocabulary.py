@@ -46,7 +46,7 @@ PERSON_TITLES = frozenset(
     striker midfielder defender goalkeeper actress actor singer star boss director editor auditor
     economist analyst professor lawyer attorney presenter author writer journalist correspondent
     executive head premier dictator commissioner chef producer player captain mp mep msp mla cllr
-    councillor congressman congresswoman
+    councillor congressman congresswoman secretary-general attorney-general director-general
     """.split()
 )
 # Titles that stand capitalised before a name; "star", "boss", "father" or "major" there are more
