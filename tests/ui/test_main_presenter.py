@@ -23,7 +23,7 @@ def test_first_run_opens_the_sample_with_summary_and_facts(h: Harness) -> None:
     assert len(h.view.summary.sentences) == 5
     assert [s.number for s in h.view.summary.sentences] == [1, 2, 3, 4, 5]
     assert h.view.facts and {g.title for g in h.view.facts} <= {
-        "People", "Organisations", "Places", "Numbers", "Dates", "Quotes", "Keywords"}
+        "People", "Organisations", "Places", "Events", "Numbers", "Dates", "Quotes", "Keywords"}
     assert h.view.algorithms and h.view.algorithms[0][0] == "precis"
     assert h.view.selected == h.view.rows[0].id
 
