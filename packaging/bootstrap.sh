@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(python3-venv python3-tk xvfb xauth xdotool desktop-file-utils xdg-utils)
+# fonts-urw-base35: P052, a Palatino-like book serif for the reading column (a bare Debian has DejaVu only;
+# the window measures whichever font it gets, so DejaVu Serif still works).
+APT_PACKAGES=(python3-venv python3-tk xvfb xauth xdotool desktop-file-utils xdg-utils fonts-urw-base35)
 if command -v apt-get >/dev/null 2>&1; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

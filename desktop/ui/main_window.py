@@ -36,6 +36,7 @@ from desktop.ui.viewmodels import (
 log = logging.getLogger(__name__)
 
 DEFAULT_PANES = (310, 950)  # sash positions at 1280 px: library | reader (~70 characters a line) | summary
+LIBRARY_WIDTH = 310  # the library pane's width when the window has room for it beside a whole column
 MIN_SIDE, MIN_READER = 240, 360  # narrowest summary pane and reading view when the sashes are restored
 STATUS_CLEAR_MS = 12000
 UNDO_CLEAR_MS = 30000
@@ -111,7 +112,8 @@ class MainWindow:
         self.root = root
         self.presenter: Any = None
         self.fonts = fonts
-        self._panes = tuple(panes) if len(panes) == 2 else DEFAULT_PANES
+        self._remembered = len(panes) == 2  # else the first layout fits the reader to its column
+        self._panes = tuple(panes) if self._remembered else DEFAULT_PANES
         self._appearance: AppearanceView | None = None
         self._vars: dict[str, tk.Variable] = {}
 
@@ -219,6 +221,7 @@ class MainWindow:
                          command=self._do("transfer.export_markdown"))
         file.add_command(label="Copy as Markdown", accelerator="Ctrl+Shift+C",
                          command=self._do("transfer.copy_markdown"))
+        self._export_items = [(file, "Export Markdown…"), (file, "Copy as Markdown")]
         file.add_separator()
         file.add_command(label="Quit", accelerator="Ctrl+Q", command=self.close)
 
@@ -323,13 +326,24 @@ class MainWindow:
         """Put the sashes where they were (after the window has its size), keeping each pane usable when
         the window is narrower than the one they were remembered in."""
         if len(self.paned.panes()) == 3:
-            left, right = self._panes
             width = self.paned.winfo_width()
+            if not self._remembered and width > 1:
+                self._panes = self.fitted_panes(width)
+            left, right = self._panes
             if width > 1:
                 right = min(right, width - MIN_SIDE)
                 left = max(MIN_SIDE - 40, min(left, right - MIN_READER))
             self.paned.sashpos(0, left)
             self.paned.sashpos(1, right)
+
+    def fitted_panes(self, width: int) -> tuple[int, int]:
+        """Sashes for a window `width` wide that give the reader its whole measured column (about 70
+        characters of whatever font it got), sharing what is left between the side panes."""
+        need = self.reader.needed_width()
+        # the summary pane gives way first (down to its least), then the library
+        left = max(MIN_SIDE - 40, min(LIBRARY_WIDTH, width - need - MIN_SIDE))
+        right = max(left + MIN_READER, min(width - MIN_SIDE, left + need))
+        return left, right
 
     def _callback_failed(self, exc: type[BaseException], value: BaseException, tb: Any) -> None:
         log.error("error in a window callback", exc_info=(exc, value, tb))
@@ -353,6 +367,11 @@ class MainWindow:
     def set_busy(self, busy: bool) -> None:
         self.summary.set_busy(busy)
         self.status.set_activity("Summarising…" if busy else "")
+
+    def set_can_export(self, can: bool) -> None:
+        self.summary.set_can_export(can)
+        for menu, label in self._export_items:
+            menu.entryconfigure(label, state="normal" if can else "disabled")
 
     def show_library(self, library: LibraryView) -> None:
         self.library.show(library)

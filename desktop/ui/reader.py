@@ -20,6 +20,7 @@ COLUMN_CHARS = 72
 PROSE = ("The council said on Monday that the new bridge would open in the spring, three months later "
          "than planned, after tests found cracks in two of its steel supports.")
 MIN_MARGIN = 24
+PARAGRAPH_GAP = 0.8  # of a line: the space between paragraphs beyond the space between lines
 FLASH_MS = 1400
 POSITION_DELAY_MS = 400
 
@@ -116,20 +117,22 @@ class ReaderView:
         t.tag_configure("title", font=self.title_font, spacing1=size * 3, spacing3=size // 2,
                         spacing2=size // 3)
         t.tag_configure("meta", font=self.meta_font, foreground=muted, spacing3=size * 2)
-        t.tag_configure("body", font=self.body_font, spacing2=round(size * 0.55), spacing3=round(size * 1.05))
+        # A paragraph gap is the line gap plus most of a line, so paragraphs stand apart at a glance.
+        line_gap = round(size * 0.55)
+        paragraph_gap = line_gap + round(self.body_font.metrics("linespace") * PARAGRAPH_GAP)
+        t.tag_configure("body", font=self.body_font, spacing2=line_gap, spacing3=paragraph_gap)
         t.tag_configure("heading", font=self.heading_font, spacing1=round(size * 0.9),
                         spacing3=round(size * 0.5))
         t.tag_configure("caption", font=self.italic_font, foreground=muted, spacing2=size // 4,
-                        spacing3=round(size * 1.05))
+                        spacing3=paragraph_gap)
         t.tag_configure("empty", font=self.heading_font, foreground=muted, justify="center",
                         spacing1=size * 10)
         t.tag_configure("empty_hint", font=self.meta_font, foreground=muted, justify="center", spacing1=size)
         t.tag_configure("end", spacing3=size * 4)
         if palette is not None:
-            # A faint wash and a warm underline: a solid block over the generous line spacing read as
-            # heavy (worst in the dark theme); the underline keeps the sentence clear on every theme.
-            t.tag_configure("summary", background=palette.highlight, underline=True,
-                            underlinefg=palette.highlight_line)
+            # A calm wash, no underline (an underline under wrapped lines made ragged edges): its step from
+            # the page is visible in every theme yet never loud (tests/ui/test_contrast.py).
+            t.tag_configure("summary", background=palette.highlight)
             # the spaces between two summary sentences of one paragraph, so the wash does not break
             t.tag_configure("summary_gap", background=palette.highlight)
             t.tag_configure("flash", background=palette.flash)
@@ -145,12 +148,21 @@ class ReaderView:
             t.tag_raise("flash")
             self.marks.configure(palette)
 
+    def column_width(self) -> int:
+        """The column's width in pixels: COLUMN_CHARS average characters of the font in use, measured
+        (DejaVu Serif is a sixth wider than P052 at the same size, so no fixed width would do)."""
+        return round(self.body_font.measure(PROSE) / len(PROSE) * COLUMN_CHARS)
+
+    def needed_width(self) -> int:
+        """The reading view's width that holds the whole column, its least margins and the scrollbar."""
+        return self.column_width() + 2 * MIN_MARGIN + max(12, self.scrollbar.winfo_reqwidth())
+
     def _layout_column(self) -> None:
         """Centre a column about COLUMN_CHARS wide: margins grow with the window, text does not."""
         width = self.text.winfo_width()
         if width <= 1:
             return
-        column = self.body_font.measure(PROSE) / len(PROSE) * COLUMN_CHARS
+        column = self.column_width()
         margin = max(MIN_MARGIN, int((width - column) / 2))
         self.text.tag_configure("col", lmargin1=margin, lmargin2=margin, rmargin=margin)
         indent = round(self.body_font.measure("m") * 1.6)  # removed blocks, set in from the column

@@ -217,6 +217,10 @@ class SummaryPane:
         """The facts listed, in full (for tests)."""
         return list(self._labels.values())
 
+    def set_can_export(self, can: bool) -> None:
+        for button in (self.export_button, self.copy_button):
+            button.configure(state="normal" if can else "disabled")
+
     def set_busy(self, busy: bool) -> None:
         if busy:
             self.busy.pack(side="right")

@@ -1,5 +1,4 @@
-"""Fixtures for the presenter tests (a harness over a fake view) and the window tests (one Tk root for
-the whole session, an app built on it)."""
+"""Fixtures for the UI tests: a presenter harness, and one real root window for the session."""
 
 from __future__ import annotations
 
@@ -30,15 +29,15 @@ def shared_root():
 
 @pytest.fixture
 def open_app(shared_root):
-    from desktop.app import build
+    from desktop.app import Session, build
 
-    apps: list = []
+    apps: list[Session] = []
 
-    def make(files: tuple[str, ...] = ()):
+    def make(files: tuple[str, ...] = (), size: str = "1280x760") -> Session:
         app = build(list(files), root=shared_root)
         apps.append(app)
         # The default window size, whatever the virtual screen's size (a window may be larger than it).
-        app.root.geometry("1280x760+0+0")
+        app.root.geometry(f"{size}+0+0")
         app.root.update()
         app.window.restore_panes()
         app.root.update()

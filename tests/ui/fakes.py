@@ -31,6 +31,7 @@ class FakeView:
         self.clipboard = ""
         self.about = None
         self.busy = False
+        self.can_export = False
         self.raised = 0
         # answers to the dialogs the presenter asks for
         self.open_answer: list[str] = []
@@ -58,6 +59,9 @@ class FakeView:
 
     def set_busy(self, busy):
         self.busy = busy
+
+    def set_can_export(self, can):
+        self.can_export = can
 
     def show_library(self, library):
         self.library = library

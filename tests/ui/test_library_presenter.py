@@ -148,3 +148,12 @@ def test_search_hits_keep_relevance_until_a_heading_is_clicked(shelf: Harness) -
     shelf.presenter.library.sort_changed("site")  # no arrow shown: the click starts the natural order
     assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]
     assert shelf.saved[-1].sort_reverse is False
+
+
+def test_after_delete_the_pane_says_nothing_is_open_and_export_is_off(h: Harness, tmp_path: Path) -> None:
+    h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+    assert h.view.can_export and h.view.summary is not None
+    h.presenter.library.delete()
+    assert h.view.summary is not None and h.view.summary.sentences == ()
+    assert h.view.summary.caption == "No article open"  # not "Summarising…" for ever
+    assert not h.view.busy and not h.view.can_export and h.view.facts == ()

@@ -19,6 +19,7 @@ from desktop.ui.viewmodels import (
 )
 
 SENTENCES_MAX = 50
+NOTHING_OPEN = "No article open"
 GROUP_TITLES = (
     ("people", "People"), ("organisations", "Organisations"), ("places", "Places"), ("events", "Events"),
     ("numbers", "Numbers"), ("dates", "Dates"), ("quotes", "Quotes"), ("keywords", "Keywords"),
@@ -77,12 +78,15 @@ class SummaryPresenter:
         self.view.show_length(self.length())
         self.view.show_summary(None)
         self.view.show_facts(())
+        self.view.set_can_export(False)
         self.recompute()
 
     def cleared(self) -> None:
-        """No article is open any more."""
-        self.view.show_summary(None)
+        """No article is open any more (deleted): nothing is being made, nothing can be exported."""
+        self.view.set_busy(False)
+        self.view.show_summary(SummaryView((), NOTHING_OPEN))
         self.view.show_facts(())
+        self.view.set_can_export(False)
 
     # ----- the digest -----------------------------------------------------------------------------
 
@@ -113,6 +117,7 @@ class SummaryPresenter:
         self.view.set_busy(False)
         self.view.show_summary(self._summary_view(digest))
         self.view.show_facts(self._fact_groups(digest))
+        self.view.set_can_export(True)
 
     def _digest_failed(self, exc: BaseException) -> None:
         self.view.set_busy(False)
