@@ -44,7 +44,7 @@ PALETTES = {
                     flash="#5e5230", removed="#8b929b", danger="#e07a72",
                     select_bg="#2f4a66", border="#33363c", mark="#2b4a3c"),
     "sepia": Palette(bg="#f6efdf", fg="#3f3225", muted="#6c5a47", panel="#efe6d2", accent="#7f5226",
-                     highlight="#ecd9ad",
+                     highlight="#e5cba0",
                      flash="#e6c883", removed="#6f5f4b", danger="#a5452f",
                      select_bg="#e6d3ad", border="#e0d4bb", mark="#cfdcae"),
 }
