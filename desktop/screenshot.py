@@ -4,7 +4,8 @@ Options: --theme light|dark|sepia, --size 1280x800 (the whole window, menu bar i
 --removed (show removed blocks), --focus (focus mode), --add FILE_OR_FOLDER (import into the library
 first, to see a fuller list), --scroll FRACTION (scroll the reading view, 0 top .. 1 end; with
 --removed it scrolls to the first removed block when no fraction is given), --open PATH (open files
-through the window, as File > Open does, so the list of bad files shows), --about (the About dialog).
+through the window, as File > Open does, so the list of bad files shows), --about (the About dialog),
+--highlight "PASSAGE[::NOTE]" (select the passage and press H, with a note; repeatable).
 Waits until the summary is shown, then grabs the window and its menu bar
 (Pillow's ImageGrab, else ImageMagick's import).
 """
@@ -53,6 +54,24 @@ def grab(root, out: Path) -> None:
         subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(out)], check=True)
 
 
+def highlight(app, passage: str, note: str = "") -> None:
+    """Select the passage in the reading view and press H, as a person would; then write the note."""
+    text = app.window.reader.text
+    start = text.search(passage, "1.0")
+    if not start:
+        print(f"screenshot: {passage!r} is not in the article", file=sys.stderr)
+        return
+    text.tag_remove("sel", "1.0", "end")
+    text.tag_add("sel", start, f"{start} + {len(passage)} chars")
+    text.focus_set()
+    text.event_generate("<KeyPress-h>")
+    app.root.update()
+    made = next((h for h in app.presenter.highlights.items if h.text == passage), None)
+    if note and made is not None:
+        app.presenter.lib.set_highlight_note(made.id, note)
+        app.presenter.highlights.article_shown(app.presenter.entry)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.screenshot", description=__doc__.splitlines()[0])
     parser.add_argument("out", help="PNG file to write")
@@ -68,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--open", action="append", default=[], metavar="PATH",
                         help="open these files through the window (File > Open) after it is up")
     parser.add_argument("--about", action="store_true", help="show the About dialog")
+    parser.add_argument("--highlight", action="append", default=[], metavar="PASSAGE[::NOTE]",
+                        help="highlight this passage of the article (with a note after ::) first")
     args = parser.parse_args(argv)
 
     from desktop.app import build
@@ -105,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             print("screenshot: the summary did not appear in time", file=sys.stderr)
         app.window.restore_panes()
         text = app.window.reader.text
+        for wanted in args.highlight:
+            highlight(app, *wanted.split("::", 1))
         if args.scroll is not None:
             text.yview_moveto(args.scroll)
         elif args.removed and text.tag_ranges("removed"):
