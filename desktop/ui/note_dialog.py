@@ -27,6 +27,7 @@ class NoteDialog:
         self.quote.pack(anchor="w", fill="x")
         ttk.Label(body, text="Your note:").pack(anchor="w", pady=(12, 4))
         self.box = tk.Text(body, width=52, height=6, wrap="word", undo=True, borderwidth=1, relief="solid",
+                           font="TkTextFont",
                            padx=6, pady=6, background=palette.bg, foreground=palette.fg,
                            insertbackground=palette.fg, highlightthickness=0,
                            selectbackground=palette.select_bg)

@@ -44,7 +44,8 @@ def test_highlight_a_selection_then_undo(hl: Harness) -> None:
     assert hl.view.highlights.caption == "1 highlight"
     assert hl.view.status.text == "Highlighted" and hl.view.status.action == "Undo"
     assert [h.text for h in hl.lib.highlights(hl.presenter.entry.id)] == [PASSAGE]
-    hl.presenter.highlights.highlight(spans)  # the same again: nothing new
+    [wider] = select(hl, " " + PASSAGE)
+    hl.presenter.highlights.highlight((wider,))  # the same again (white space aside): nothing new
     assert len(hl.lib.highlights(hl.presenter.entry.id)) == 1 and hl.view.status.text == "Already highlighted"
     hl.presenter.highlights.highlight(select(hl, "three years of building work"))
     hl.presenter.status_action()  # Undo in the status bar: the last highlight goes
@@ -57,6 +58,9 @@ def test_nothing_selected_says_how(hl: Harness) -> None:
     assert "Select a passage" in hl.view.status.text and listed(hl) == []
     hl.presenter.highlights.note((), None)
     assert "press N" in hl.view.status.text
+    [span] = select(hl, " would")
+    hl.presenter.highlights.note((Span(span.paragraph, span.start, span.start + 1),))  # a lone space
+    assert "press N" in hl.view.status.text and listed(hl) == []
 
 
 def test_n_on_a_selection_highlights_it_and_asks_for_a_note(hl: Harness) -> None:

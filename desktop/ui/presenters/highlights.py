@@ -89,9 +89,8 @@ class HighlightsPresenter:
         if entry is None or anchor is None:
             self.view.show_status(Status("Select a passage of the article first, then press H"))
             return None
-        same = next((h for h in self.items if h.text == anchor.text and h.pieces
-                     and (h.pieces[0].paragraph, h.pieces[0].start) == (selection[0].paragraph,
-                                                                        selection[0].start)), None)
+        same = next((h for h in self.items if h.text == anchor.text and h.pieces and anchor.start ==
+                     offset_of(entry.article, h.pieces[0].paragraph, h.pieces[0].start)), None)
         if same is not None:
             self.view.show_status(Status("Already highlighted"))
             return same
@@ -106,13 +105,13 @@ class HighlightsPresenter:
 
     def note(self, selection: Sequence[Span], place: Span | None = None) -> None:
         """N: a note on the highlight at the cursor, or on the selected passage (highlighted first)."""
-        target = self.at(place) if place is not None and not selection else None
-        if target is None and selection:
-            covering = self.at(selection[0])
-            made = None
-            if covering is None or self._anchor(selection).text != self.find(covering).text:
-                made = self.highlight(selection)
-            target = made.id if made is not None else covering
+        target = None
+        anchor = self._anchor(selection)
+        if anchor is not None:
+            made = self.highlight(selection)  # the passage itself when it is highlighted already
+            target = made.id if made is not None else None
+        elif place is not None and not selection:
+            target = self.at(place)
         if target is None:
             self.view.show_status(Status("Select a passage of the article first, then press N"))
             return
@@ -154,7 +153,11 @@ class HighlightsPresenter:
     def delete(self, id: int) -> None:
         if self.find(id) is None:
             return
-        entry_id, gone = self.main.lib.delete_highlight(id)
+        try:
+            entry_id, gone = self.main.lib.delete_highlight(id)
+        except PrecisError as exc:
+            self.view.show_status(Status(message(exc), "error"))
+            return
         self._reload()
         self._offer_undo("Highlight deleted", lambda: self._put_back(entry_id, gone))
 
