@@ -2,4 +2,5 @@
 
 from desktop.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a worker process of the importer loads this module as __mp_main__
+    raise SystemExit(main())

@@ -5,12 +5,18 @@ skipped); files named explicitly are always tried. One bad file never stops the 
 collected in ImportReport.errors as (path, message). Articles are committed in small batches, so a
 crash or a cancel keeps everything imported before it. When the library itself cannot take a write
 (disk full, read-only), the import stops with one error instead of failing every remaining file.
+
+Reading, cleaning and finding the facts (the slow part) run in a pool of worker processes, one per
+core, while this process stays the one writer: results are taken in file order, so progress, errors
+and batches are exactly as with one process. Cancel stops handing out files and drops the ones not
+started. Few files, one core, or a pool that cannot start (no /dev/shm...) mean no pool.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +32,8 @@ TEXT_EXTENSIONS = frozenset({
     ".docx", ".epub", ".pdf",
 })
 BATCH = 20  # articles per transaction: fewer fsyncs, and a kill loses at most the batch in flight
+POOL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
+AHEAD = 4  # files handed out per worker before their results are taken: bounds memory and cancel delay
 
 Progress = Callable[[int, int, str], None]
 
@@ -79,6 +87,82 @@ def prepare(path: Path) -> tuple[Source, Article, Facts]:
     return source, article, compute_facts(article)
 
 
+Prepared = tuple[Source, Article, Facts] | BaseException
+
+
+def _prepare_safely(path: Path) -> Prepared:
+    """prepare() in a worker: a failure comes back as a value (as picklable text when it is not ours)."""
+    try:
+        return prepare(path)
+    except PrecisError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 - reported for this file; the batch goes on
+        log.exception("importing %s failed", path)
+        return RuntimeError(str(exc) or type(exc).__name__)
+
+
+def _serial(files: Sequence[Path], cancel: Callable[[], bool] | None) -> Iterator[Prepared | None]:
+    for path in files:
+        if cancel is not None and cancel():
+            yield None
+            return
+        yield _prepare_safely(path)
+
+
+def _pooled(files: Sequence[Path], cancel: Callable[[], bool] | None, workers: int
+            ) -> Iterator[Prepared | None]:
+    """Each file's result in file order, prepared by worker processes; None once cancelled."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # forkserver: workers fork from a clean single-threaded process, never from this one (the window's
+    # threads and the open database must not be copied into them).
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # The server loads the readers and the cleaner once (not the __main__ module, which would
+        # start the program again); each worker is a fork of it.
+        context.set_forkserver_preload(["desktop.library.importer", "desktop.core.pipeline"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        pending: deque = deque()
+        queued = 0
+        for taken in range(len(files)):
+            while queued < len(files) and len(pending) < workers * AHEAD:
+                pending.append(pool.submit(_prepare_safely, files[queued]))
+                queued += 1
+            if cancel is not None and cancel():
+                yield None
+                return
+            try:
+                result = pending.popleft().result()
+            except BrokenProcessPool:  # a worker died (a crash in a reader library): go on without them
+                log.warning("the import's worker processes stopped; going on in one process")
+                yield from _serial(files[taken:], cancel)
+                return
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(files: Sequence[Path], cancel: Callable[[], bool] | None) -> Iterator[Prepared | None]:
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2 or len(files) < POOL_MIN_FILES:
+        yield from _serial(files, cancel)
+        return
+    try:
+        results = _pooled(files, cancel, workers)
+        first = next(results, None) if files else None
+    except (OSError, ImportError, RuntimeError) as exc:  # no pool here: one process does it all
+        log.warning("import without worker processes (%s)", exc)
+        yield from _serial(files, cancel)
+        return
+    yield first
+    yield from results
+
+
 def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress | None = None,
                  cancel: Callable[[], bool] | None = None) -> ImportReport:
     """Import files and folders; progress(done, total, current file name) after each file."""
@@ -112,26 +196,27 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
             (report.added if result.created else report.existing).append(result.id)
         batch.clear()
 
-    for done, path in enumerate(files, start=1):
-        if cancel is not None and cancel():
-            report.cancelled = True
-            break
-        try:
-            source, article, facts = prepare(path)
-        except PrecisError as exc:
-            report.errors.append((str(path), str(exc)))
-        except Exception as exc:  # a cleaner bug on one odd file must not stop the batch
-            log.exception("importing %s failed", path)
-            report.errors.append((str(path), f"{path.name}: could not be read ({exc})"))
-        else:
-            batch.append((path, source, article, facts))
-            if len(batch) >= BATCH:
-                flush(done)
-                if report.stopped:
-                    break
-        if progress is not None:
-            progress(done, total, path.name)
-        processed = done
+    results = _results(files, cancel)
+    try:
+        for done, (path, prepared) in enumerate(zip(files, results, strict=False), start=1):
+            if prepared is None:
+                report.cancelled = True
+                break
+            if isinstance(prepared, PrecisError):
+                report.errors.append((str(path), str(prepared)))
+            elif isinstance(prepared, BaseException):
+                report.errors.append((str(path), f"{path.name}: could not be read ({prepared})"))
+            else:
+                batch.append((path, *prepared))
+                if len(batch) >= BATCH:
+                    flush(done)
+                    if report.stopped:
+                        break
+            if progress is not None:
+                progress(done, total, path.name)
+            processed = done
+    finally:
+        results.close()  # a stop or a cancel: the pool drops the files not started
     if not report.stopped:
         flush(processed)
     return report

@@ -74,3 +74,49 @@ def test_word_epub_and_pdf_files_in_a_folder_are_imported(tmp_path: Path) -> Non
         report = import_paths(lib, [tmp_path])
         assert report.errors == [] and len(report.added) == 3
         assert sorted(lib.get(i).format for i in report.added) == ["docx", "epub", "pdf"]
+
+
+def _folder_of_many(root: Path, n: int) -> None:
+    for i in range(n):
+        write_article(root, f"{i:03}.txt", 200 + i)
+    (root / "005-empty.txt").write_bytes(b"")
+    write_article(root, "006-again.txt", 200)  # the same article as 000.txt
+
+
+def test_many_files_go_through_worker_processes_with_the_same_report(tmp_path: Path, monkeypatch) -> None:
+    """Enough files for the process pool: errors, duplicates, progress and ids as one process gives them."""
+    import desktop.library.importer as importer
+
+    _folder_of_many(tmp_path / "in", 12)
+    reports = {}
+    for mode, least in (("pool", 2), ("one process", 10_000)):
+        monkeypatch.setattr(importer, "POOL_MIN_FILES", least)
+        monkeypatch.setenv("PRECIS_DATA_DIR", str(tmp_path / mode))
+        seen: list[tuple[int, str]] = []
+        with Library.open() as lib:
+            report = import_paths(lib, [tmp_path / "in"], progress=lambda d, t, n, s=seen: s.append((d, n)))
+            titles = [lib.get(i).title for i in report.added]
+        reports[mode] = (len(report.added), report.existing, [Path(p).name for p, _ in report.errors],
+                         titles, seen)
+    assert reports["pool"] == reports["one process"]
+    added, existing, errors, _, seen = reports["pool"]
+    assert added == 12 and len(existing) == 1 and errors == ["005-empty.txt"]
+    assert [d for d, _ in seen] == list(range(1, 15))
+
+
+def test_cancel_with_worker_processes_keeps_what_was_imported(tmp_path: Path, monkeypatch) -> None:
+    import desktop.library.importer as importer
+
+    monkeypatch.setattr(importer, "POOL_MIN_FILES", 2)
+    for i in range(30):
+        write_article(tmp_path, f"{i:02}.txt", 300 + i)
+    calls = {"n": 0}
+
+    def cancel() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 5
+
+    with Library.open() as lib:
+        report = import_paths(lib, [tmp_path], cancel=cancel)
+        assert report.cancelled and len(report.added) == 5
+        assert lib.count() == 5
