@@ -17,7 +17,7 @@ from desktop.cli_output import fail
 from desktop.core.errors import PrecisError
 from desktop.core.model import Digest, Options
 
-COMMANDS = ("clean", "summarize", "facts", "export", "library")
+COMMANDS = ("clean", "summarize", "facts", "export", "library", "brief")
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -204,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_library_parser(sub)
+    from desktop.cli_brief import add_brief_parser
+
+    add_brief_parser(sub)
     return parser
 
 

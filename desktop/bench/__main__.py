@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-BENCHES = ("clean", "summarize", "speed", "library", "startup", "facts")
+BENCHES = ("clean", "summarize", "speed", "library", "startup", "facts", "brief")
 
 
 def main(argv: list[str] | None = None) -> int:

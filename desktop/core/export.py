@@ -56,6 +56,9 @@ def _yaml_str(value: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
+yaml_str = _yaml_str  # public: the briefing's front matter is written the same way
+
+
 def highlights_markdown(highlights: Sequence[Highlight]) -> list[str]:
     """`## Highlights`: each passage a `>` quote (a paragraph per line of it), its note below."""
     if not highlights:
