@@ -42,21 +42,17 @@ def select_ids(lib: Any, ids: Sequence[int] = (), tag: str | None = None, search
     return [h.row.id for h in hits]
 
 
-def digest_entry(entry: Any, options: Options) -> Digest:
-    from desktop.core.pipeline import digest_article
-
-    return digest_article(entry.article, entry.source_name, entry.source_path, options)
-
-
 def briefing_items(
     lib: Any, ids: Sequence[int], options: Options | None = None,
     progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None,
-    digest: Callable[[Any, Options], Digest] = digest_entry,
+    digest: Callable[[Any, Options], Digest] | None = None,
 ) -> list[tuple[Any, Digest]]:
-    """(BriefArticle, Digest) for each id; `progress(done, total, title)` after each article."""
+    """(BriefArticle, Digest) for each id; `progress(done, total, title)` after each article. Digests
+    come from the library's digest cache (computed and kept there when missing)."""
     from desktop.core.brief import BriefArticle
 
     options = options or Options()
+    digest = digest or lib.digest
     items = []
     for done, id in enumerate(ids, 1):
         if cancelled is not None and cancelled():
