@@ -105,3 +105,43 @@ def test_events_reach_the_markdown_and_the_json_groups() -> None:
     assert "events" in dict(digest.facts.groups())
     markdown = to_markdown(digest)
     assert "### Events" in markdown and "World Cup" in markdown.split("### Events", 1)[1]
+
+
+def test_clubs_named_after_their_city_are_organisations_in_a_match_report() -> None:
+    facts = _facts("Liverpool beat Barcelona 3-1 on Saturday. The striker scored twice before half-time, "
+                   "and the goalkeeper saved a late penalty.",
+                   "Barcelona drew with Valencia last season, and the league title race is open.")
+    orgs, places = _texts(facts.organisations), _texts(facts.places)
+    assert {"Liverpool", "Barcelona"} <= set(orgs) and not {"Liverpool", "Barcelona"} & set(places)
+    # Away from sport the city is a place.
+    facts = _facts("Tourists crowded Barcelona this summer, and hotels in Barcelona raised prices.")
+    assert "Barcelona" in _texts(facts.places)
+
+
+_SCHOOLS = (
+    "Schools in the region face a literacy crisis, teachers say. Literacy rates fell for the third year, "
+    "and major cities were hit hardest.",
+    "The ministry blamed the pandemic, which closed schools for months. Teachers want smaller classes "
+    "and more reading lessons. A major review is due next year, officials said, and the time for action "
+    "is now.",
+    "Parents said the fact that children cannot read is alarming. Many children left school without "
+    "basic reading skills, the report found, and major employers complain.",
+)
+
+
+def test_keywords_weigh_rarity_so_filler_ranks_below_the_topic() -> None:
+    keywords = _texts(_facts(*_SCHOOLS).keywords)
+    # "major" is said three times, "literacy" twice: the rarer word says more about the article.
+    assert "literacy" in keywords
+    assert "major" not in keywords or keywords.index("literacy") < keywords.index("major")
+    for filler in ("time", "fact", "year"):
+        assert filler not in keywords
+
+
+def test_keywords_are_ordered_by_weight_and_a_short_article_gets_five() -> None:
+    facts = _facts(*_SCHOOLS)
+    assert len(facts.keywords) >= 5
+    # A phrase said once may be a keyword when its words are rare ("pandemic").
+    assert any(k.count == 1 for k in facts.keywords)
+    counts = {k.text: k.count for k in facts.keywords}
+    assert counts["literacy"] >= 2 and list(counts).index("literacy") < list(counts).index("pandemic")

@@ -5,20 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from desktop.core.facts.evidence import Entity, name_evidence, vote
+from desktop.core.facts.evidence import Entity, clubs_of_a_match_report, name_evidence, vote
 from desktop.core.facts.gazetteer import fold, is_place
 from desktop.core.facts.mentions import find_mentions, lower_words, skip_mention
 from desktop.core.facts.merging import initials_match, resolve, skeleton, surname
-from desktop.core.facts.vocabulary import ACRONYM
+from desktop.core.facts.vocabulary import ACRONYM, SPORT_WORDS
 from desktop.core.model import Fact, Sentence
 
 
 def find_entities(
-    body: Sequence[Sentence], stops: frozenset[str]
+    body: Sequence[Sentence], stops: frozenset[str], spans: dict[str, list] | None = None
 ) -> dict[str, tuple[Fact, ...]]:
     lower = lower_words(body)
     mentions = [
-        m for m in find_mentions(body, stops, lower)
+        m for m in find_mentions(body, stops, lower, spans)
         # A capitalised stop word ("Another") is no name; "US" in capitals is.
         if not skip_mention(m) and not (" " not in m.name and fold(m.name) in stops and not m.name.isupper())
     ]
@@ -52,6 +52,7 @@ def find_entities(
     kept = [entities[k] for k in order]
     for e in kept:
         name_evidence(e, lower)
+    clubs_of_a_match_report(kept, len(SPORT_WORDS & lower) >= 3)
     # A single common word capitalised mid-sentence ("the Rock", "a Federation") is no name unless a
     # title or the gazetteer says so.
     kept = [

@@ -26,6 +26,8 @@ from desktop.core.facts.vocabulary import (
     PERSON_TITLES,
     PHRASE_END,
     PLACE_WORDS,
+    PLAYED_AFTER,
+    PLAYED_BEFORE,
     PRONOUN,
     SAY,
 )
@@ -48,6 +50,7 @@ class Entity:
     personal: bool = False
     not_person: bool = False  # its words say it is a group, a prize, a club or an event
     strong: bool = False  # kind known from the name itself (gazetteer, organisation word, acronym)
+    plays: int = 0  # mentions as a side in a match ("Liverpool beat ...", "... drew with Barcelona")
 
     def absorb(self, other: Entity) -> None:
         self.count += other.count
@@ -57,6 +60,7 @@ class Entity:
         self.titled = self.titled or other.titled
         self.personal = self.personal or other.personal
         self.detail = self.detail or other.detail
+        self.plays += other.plays
         for kind, score in other.votes.items():
             self.votes[kind] += score
 
@@ -65,6 +69,8 @@ def vote(e: Entity, m: Mention) -> None:
     v = e.votes
     name = m.name
     words = name.split()
+    if m.prev in PLAYED_BEFORE or PLAYED_AFTER.match(m.after):
+        e.plays += 1
     if m.title or m.prev in PERSON_TITLES:
         v["person"] += 3
         e.titled = e.personal = True
@@ -185,6 +191,16 @@ def is_event(words: list[str]) -> bool:
     if len(words) > 1 and words[0].lower() in EVENT_STARTS:
         return True
     return len(words) > 2 and words[0] == "World" and words[1] == "War"
+
+
+def clubs_of_a_match_report(entities: list[Entity], sporty: bool) -> None:
+    """In a match report, a city that plays ("Liverpool beat Barcelona 2-1") is its club."""
+    if not sporty:
+        return
+    for e in entities:
+        if e.plays and is_place(e.name) and " " not in e.name:
+            e.votes["organisation"] += 6 + e.votes["place"]
+            e.votes["place"] = 0.0
 
 
 def decide(e: Entity) -> str:

@@ -24,6 +24,7 @@ from desktop.core.facts.keywords import keyphrases
 from desktop.core.facts.numbers import find_numbers
 from desktop.core.facts.quotes import find_quotes
 from desktop.core.facts.vocabulary import TITLE_INDEX
+from desktop.core.facts.wordfreq_table import zipf_table
 from desktop.core.language import stop_words
 from desktop.core.model import Article, Fact, Facts, Sentence
 
@@ -39,7 +40,8 @@ def extract_facts(
     named = [*body]
     if _reads_as_sentence(title):
         named.insert(0, Sentence(title, TITLE_INDEX, -1))
-    groups = find_entities(named, stops)
+    spans: dict[str, list] = {}  # name spans per sentence text, found once for names and quotes
+    groups = find_entities(named, stops, spans)
     people, orgs, places = groups["person"], groups["organisation"], groups["place"]
     dates = find_dates(body)
     if dateline is not None:
@@ -52,7 +54,8 @@ def extract_facts(
     names |= {fold(f.detail) for f in orgs if f.detail}
     keywords = [
         Fact("keyword", text, sentence, count=count)
-        for text, sentence, count in keyphrases([(s.index, s.text) for s in body], stops, top=14)
+        for text, sentence, count in keyphrases([(s.index, s.text) for s in body], stops, top=14,
+                                                frequencies=zipf_table() if language == "english" else None)
         if fold(text) not in names
     ][:10]
     return Facts(
@@ -62,7 +65,7 @@ def extract_facts(
         events=groups["event"],
         numbers=tuple(find_numbers(body, stops)),
         dates=tuple(dates),
-        quotes=tuple(find_quotes(body, people)),
+        quotes=tuple(find_quotes(body, people, spans)),
         keywords=tuple(keywords),
     )
 

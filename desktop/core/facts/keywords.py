@@ -1,23 +1,28 @@
-"""Keyphrases of one text: runs of content words between stop words, scored RAKE/YAKE-style.
+"""Keyphrases of one text: noun-like runs of 1-3 content words between stop words, weighed TF-IDF-style.
 
-A phrase scores by how often it occurs, how many words it has and how early it first appears. Single
-words are discounted when many different words stand beside them (YAKE's relatedness: "major" or
-"group" go with anything, "literacy" does not). Proper nouns (mostly written capitalised inside a
-sentence) are left to the people, organisation and place lists; singular and plural count as one
-("job" / "jobs"); each phrase is shown in the spelling it is most often written in.
+A phrase weighs its count in the text times the rarity of its words in English at large (from the
+background table of the `wordfreq` package, desktop.core.facts.wordfreq_table: "literacy" is rare,
+"major", "years" or "time" are not), with a small bonus for appearing early. A phrase said once
+counts too, when its words are rare enough. Proper nouns (mostly written capitalised inside a sentence)
+are left to the people, organisation, place and event lists; singular and plural count as one ("job" /
+"jobs"); adverbs and past participles ("reported", "quickly") end no phrase; each phrase is shown in
+the spelling it is most often written in, and best first.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from desktop.core.facts.wordfreq_table import RARE
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|[,.;:!?()“”\"‘]|\d[\d,.]*")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday million billion thousand".split()
 )
+COMMON = 7.0  # Zipf frequency at which a word says nothing of a topic ("said" 6.3, "time" 6.3)
 
 
 def _stem(word: str) -> str:
@@ -30,79 +35,113 @@ def _stem(word: str) -> str:
 
 
 def keyphrases(
-    sentences: Sequence[tuple[int, str]], stops: frozenset[str], top: int = 10, max_words: int = 3
+    sentences: Sequence[tuple[int, str]], stops: frozenset[str], top: int = 10, max_words: int = 3,
+    frequencies: Mapping[str, float] | None = None,
 ) -> list[tuple[str, int, int]]:
-    """(phrase, first sentence index, count) for the best phrases, best first."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    order: dict[str, int] = {}
-    forms: dict[str, Counter[str]] = {}
+    """(phrase, first sentence index, count) for the best phrases, best first. `frequencies` maps a
+    word to its Zipf frequency in the text's language (none: every word is equally rare)."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    first: dict[tuple[str, ...], int] = {}
     capitalised: Counter[str] = Counter()  # inside a sentence, where capitals mean a name
     lowered: Counter[str] = Counter()
-    neighbours: dict[str, set[str]] = {}
+    stems: dict[str, str] = {}
+    runs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # (stems, spellings) between stop words
+
+    def flush(index: int) -> None:
+        if not run_stems:
+            return
+        key_words, raws = tuple(run_stems), tuple(run_raws)
+        runs.append((key_words, raws))
+        n = len(key_words)
+        for i in range(n):
+            for j in range(i + 1, min(n, i + max_words) + 1):
+                key = key_words[i:j]
+                counts[key] += 1
+                if key not in first:
+                    first[key] = index
+        run_stems.clear()
+        run_raws.clear()
+
+    run_stems: list[str] = []
+    run_raws: list[str] = []
     for index, text in sentences:
-        run: list[tuple[str, str]] = []
-        prev = ""
-        tokens = _TOKEN.findall(text)
-        for position, token in enumerate([*tokens, "."]):
-            raw = token.replace("’", "'")
+        at_start = True
+        for token in _TOKEN.findall(text):
+            if not token[0].isalpha():
+                flush(index)
+                at_start = False
+                continue
+            raw = token.replace("’", "'") if "’" in token else token
             if raw.endswith("'s"):
                 raw = raw[:-2]
-            raw = raw.rstrip("'")
+            if raw.endswith("'"):
+                raw = raw.rstrip("'")
             word = raw.lower()
-            is_word = bool(word) and word[0].isalpha()
-            if is_word:
-                if prev:
-                    neighbours.setdefault(_stem(prev), set()).add(word)
-                    neighbours.setdefault(_stem(word), set()).add(prev)
-                prev = word
-                if raw[0].isupper() and position > 0:
-                    capitalised[_stem(word)] += 1
-                elif raw.islower():
-                    lowered[_stem(word)] += 1
+            stem = stems.get(word)
+            if stem is None:
+                stem = stems[word] = _stem(word)
+            if raw[:1].isupper():
+                if not at_start:
+                    capitalised[stem] += 1
+            elif raw.islower():
+                lowered[stem] += 1
+            at_start = False
+            if word in stops or len(word) <= 2 or word in _CALENDAR:
+                flush(index)
             else:
-                prev = ""
-            if is_word and word not in stops and len(word) > 2 and word not in _CALENDAR:
-                run.append((_stem(word), raw))
-                continue
-            for i in range(len(run)):
-                for j in range(i + 1, min(len(run), i + max_words) + 1):
-                    key = " ".join(w for w, _ in run[i:j])
-                    counts[key] += 1
-                    first.setdefault(key, index)
-                    order.setdefault(key, len(order))
-                    forms.setdefault(key, Counter())[" ".join(r for _, r in run[i:j])] += 1
-            run = []
+                run_stems.append(stem)
+                run_raws.append(raw)
+        flush(index)
+    rarity: dict[str, float] = {}
+    for word, stem in stems.items():
+        zipf = frequencies.get(word, RARE) if frequencies is not None else RARE
+        rarity[stem] = max(rarity.get(stem, 0.0), COMMON - zipf)
+    names = {w for w, n in capitalised.items() if n >= lowered[w]}
+    order = {key: i for i, key in enumerate(first)}
     total = max(1, len(order))
     scored = []
-    for phrase, count in counts.items():
-        words = phrase.split()
-        if count < 2 or any(capitalised[w] >= lowered[w] for w in words):
-            # Said once, or a name: never written in lower case (listed with people, places...).
+    for key, count in counts.items():
+        if names and any(w in names for w in key):
+            continue  # a name: never written in lower case (listed with people, places...)
+        if key[-1].endswith(("ly", "ed")) or key[0].endswith("ly"):
+            continue  # "reported", "quickly", "widely used": no noun phrase
+        weight = sum(rarity[w] for w in key) / len(key) ** 0.5
+        if weight <= 0:
             continue
-        early = 1.0 + 0.5 * (1.0 - order[phrase] / total)
-        score = count * len(words) ** 0.8 * early
-        if len(words) == 1:
-            if phrase.endswith("ed"):
-                continue  # a past participle ("reported", "added") is no topic
-            # Share of distinct neighbours per occurrence: 0 for a fixed pairing, 1 for "major".
-            spread = len(neighbours.get(phrase, ())) / (2 * count)
-            score /= 0.5 + spread
-        scored.append((score, phrase))
+        early = 1.0 + 0.5 * (1.0 - order[key] / total)
+        scored.append((count * weight * early, key))
     scored.sort(key=lambda t: (-t[0], order[t[1]]))
-    kept: list[str] = []
-    for _, phrase in scored:
-        if any(_overlaps(phrase, k) for k in kept):
+    kept: list[tuple[str, ...]] = []
+    for _, key in scored:
+        if any(_overlaps(key, k) for k in kept):
             continue
-        kept.append(phrase)
+        kept.append(key)
         if len(kept) == top:
             break
-    return [(_shown(forms[p]), first[p], counts[p]) for p in kept]
+    forms = _spellings(runs, set(kept))
+    return [(_shown(forms[k]), first[k], counts[k]) for k in kept]
 
 
-def _overlaps(a: str, b: str) -> bool:
+def _spellings(
+    runs: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], keys: set[tuple[str, ...]]
+) -> dict[tuple[str, ...], Counter[str]]:
+    """How each kept phrase is written, counted over the text (found again in the stored runs)."""
+    heads = {k[0] for k in keys}
+    longest = max((len(k) for k in keys), default=0)
+    forms: dict[tuple[str, ...], Counter[str]] = {k: Counter() for k in keys}
+    for key_words, raws in runs:
+        for i, w in enumerate(key_words):
+            if w not in heads:
+                continue
+            for j in range(i + 1, min(len(key_words), i + longest) + 1):
+                if key_words[i:j] in forms:
+                    forms[key_words[i:j]][" ".join(raws[i:j])] += 1
+    return forms
+
+
+def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One phrase inside the other, word-wise ("civil war" / "brutal civil war")."""
-    wa, wb = f" {a} ", f" {b} "
+    wa, wb = f" {' '.join(a)} ", f" {' '.join(b)} "
     return wa in wb or wb in wa
 
 

@@ -96,12 +96,13 @@ def has_org_word(name: str) -> bool:
     return any(w.lower() in ORG_WORDS for w in name.split())
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zß-ÿ][\w’'-]*")
+
+
 def lower_words(sentences: Sequence[Sentence]) -> set[str]:
     """Words seen in lower case anywhere: a capitalised one is then probably no name."""
-    return {
-        fold(w) for s in sentences for w in re.findall(r"(?<![\w’'-])[a-zß-ÿ][\w’'-]*", s.text)
-        if w.islower()  # not "al-Jawlani"
-    }
+    seen = {w for s in sentences for w in _LOWER_WORD.findall(s.text)}
+    return {fold(w) for w in seen if w.islower()}  # not "al-Jawlani"
 
 
 def _is_junk_word(word: str, stops: frozenset[str], lower: set[str]) -> bool:
@@ -137,12 +138,18 @@ def strip_title(words: list[str]) -> tuple[list[str], str]:
     return rest, " ".join(words[: cut + 1])
 
 
-def find_mentions(body: Sequence[Sentence], stops: frozenset[str], lower: set[str]) -> list[Mention]:
+def find_mentions(
+    body: Sequence[Sentence], stops: frozenset[str], lower: set[str], spans: dict[str, list] | None = None
+) -> list[Mention]:
+    """Every name-like span of every sentence; `spans` (text -> name_spans) is filled for later use."""
     out: list[Mention] = []
     for i, s in enumerate(body):
         text = s.text
         next_he = i + 1 < len(body) and bool(PRONOUN_START.match(body[i + 1].text))
-        for start, name in name_spans(text):
+        found = name_spans(text)
+        if spans is not None:
+            spans[text] = found
+        for start, name in found:
             if start > 0 and text[start - 1] in "@#":
                 continue  # "@MattBevin", "#MeToo": a handle or a hashtag, no name as written
             before = text[:start].rstrip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from desktop.core.facts.evidence import Entity, decide
 from desktop.core.facts.gazetteer import fold, is_given_name, is_place, is_region
@@ -18,6 +19,7 @@ def initials_match(acronym: str, name: str) -> bool:
     return initials.upper() == acronym.upper() or initials.upper().startswith(acronym.upper())
 
 
+@lru_cache(maxsize=8192)
 def surname(name: str) -> str:
     last = name.split()[-1]
     return re.sub(r"^(?:al|el|bin|ibn)-", "", fold(last))
@@ -33,6 +35,32 @@ def same_surname(a: str, b: str) -> bool:
     if sa == sb:
         return True
     return len(sa) >= 5 and len(sb) >= 5 and skeleton(sa) == skeleton(sb) and sa[0] == sb[0]
+
+
+def _surname_keys(name: str) -> list[tuple[str, str]]:
+    """Index keys under which same_surname() can be true: the surname itself, and for surnames of five
+    letters or more their skeleton with the first letter."""
+    s = surname(name)
+    keys = [("s", s)]
+    if len(s) >= 5:
+        keys.append(("k", s[0] + skeleton(s)))
+    return keys
+
+
+class _SurnameIndex:
+    """Candidates that may share a surname with a name, in the order they were added: looking them up
+    instead of comparing every pair keeps a long article's merging linear."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.at: dict[tuple[str, str], list[int]] = {}
+        for i, e in enumerate(entities):
+            for key in _surname_keys(e.name):
+                self.at.setdefault(key, []).append(i)
+
+    def candidates(self, name: str, before: int | None = None) -> list[Entity]:
+        found = sorted({i for key in _surname_keys(name) for i in self.at.get(key, ())})
+        return [self.entities[i] for i in found if before is None or i < before]
 
 
 def resolve(
@@ -65,14 +93,18 @@ def resolve(
     _acronyms_meet_expansions(alive, merge)
     alive = [e for e in alive if id(e) not in gone]
     multi = [e for e in alive if len(e.name.split()) > 1]
+    by_surname = _SurnameIndex(multi)
+    by_head: dict[str, list[Entity]] = {}
+    for m in multi:
+        by_head.setdefault(m.name.split()[0], []).append(m)
     # A lone word that ends a longer name is that name's surname ("Straw" -> "Jack Straw"); one that
     # starts it is an organisation's short name ("Tate" -> "Tate Gallery").
     for e in alive:
         if len(e.name.split()) != 1 or id(e) in gone or is_place(e.name):
             continue
-        tails = [m for m in multi if id(m) not in gone and same_surname(m.name, e.name)
-                 and not m.strong]
-        heads = [m for m in multi if id(m) not in gone and m.name.split()[0] == e.name]
+        tails = [m for m in by_surname.candidates(e.name) if id(m) not in gone
+                 and same_surname(m.name, e.name) and not m.strong]
+        heads = [m for m in by_head.get(e.name, ()) if id(m) not in gone]
         if tails:
             target = min(tails, key=lambda m: m.sentence)
             target.votes["person"] += 2
@@ -89,11 +121,12 @@ def resolve(
     # People: a lone surname or a respelling joins the fullest name it matches.
     people = sorted((e for e in alive if e.kind == "person"),
                     key=lambda e: (-len(e.name.split()), e.sentence))
+    people_index = _SurnameIndex(people)
     for i, e in enumerate(people):
         if id(e) in gone:
             continue
         n = len(e.name.split())
-        for target in people[:i]:
+        for target in people_index.candidates(e.name, before=i):
             if id(target) in gone or not same_surname(e.name, target.name):
                 continue
             m = len(target.name.split())

@@ -30,20 +30,23 @@ def _is_title_case(quote: str) -> bool:
     ) and sum(w[0].isupper() for w in words) >= 2 and not quote.rstrip().endswith((".", "!", "?"))
 
 
-def find_quotes(body: Sequence[Sentence], people: Sequence[Fact]) -> list[Fact]:
+def find_quotes(
+    body: Sequence[Sentence], people: Sequence[Fact], spans: dict[str, list] | None = None
+) -> list[Fact]:
+    """Each quotation with its speaker; `spans` holds the name spans already found per text."""
     names = {fold(n): p.text for p in people for n in (p.text, *p.variants)}
     surnames = {surname(n): p.text for p in people for n in (p.text, *p.variants)}
     last_person = ""
     out: list[Fact] = []
     seen: set[str] = set()
     for s in body:
-        mentioned = _people_in(s.text, names, surnames)
-        spans: list[tuple[int, int]] = []
+        mentioned = _people_in(s.text, names, surnames, spans)
+        taken: list[tuple[int, int]] = []
         for pattern in QUOTES:
             for m in pattern.finditer(s.text):
-                if any(a <= m.start() < b for a, b in spans):
+                if any(a <= m.start() < b for a, b in taken):
                     continue
-                spans.append(m.span())
+                taken.append(m.span())
                 quote = m.group(1).strip(" ,")
                 if len(quote.split()) < 2 or quote in seen or _is_title_case(quote):
                     continue
@@ -79,9 +82,12 @@ def _speaker(outside: str, names: dict[str, str], surnames: dict[str, str], last
     return ""
 
 
-def _people_in(text: str, names: dict[str, str], surnames: dict[str, str]) -> list[str]:
+def _people_in(
+    text: str, names: dict[str, str], surnames: dict[str, str], spans: dict[str, list] | None = None
+) -> list[str]:
     found: list[tuple[int, str]] = []
-    for start, name in name_spans(text):
+    known = spans.get(text) if spans is not None else None
+    for start, name in known if known is not None else name_spans(text):
         words, _ = strip_title(name.split())
         name = " ".join(words)
         person = names.get(fold(name)) or surnames.get(surname(name)) if name else None

@@ -119,6 +119,17 @@ NOT_PERSON_ENDS = frozenset(
     rovers wanderers athletic albion act festival championship championships olympics
     """.split()
 )
+# Words of a match report, and the words around a side that plays in it.
+SPORT_WORDS = frozenset(
+    """
+    match goal goals league season striker midfielder defender goalkeeper fixture penalty
+    scored draw referee kick-off stadium semi-final quarter-final halftime half-time equaliser
+    """.split()
+)
+PLAYED_BEFORE = frozenset("beat beating defeated against v vs vs. versus over to with hosts host visit".split())
+PLAYED_AFTER = re.compile(
+    r"^\s*(?:beat|beating|drew|draw|defeated|lost|won|thrashed|edged|hosted|host|\d+-\d+|v\b|vs\b)"
+)
 # Last and first words that make a name an event ("Asian Cup", "Operation Deterrence of Aggression").
 EVENT_ENDS = frozenset(
     """
