@@ -129,8 +129,9 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
     root.title(APP_NAME)
     fonts = setup_fonts(root)
     window = MainWindow(root, fonts, settings.panes)
-    runner = ThreadRunner(root.after)
-    import_runner = ThreadRunner(root.after)
+    runner = ThreadRunner(root.after, paused=True)
+    import_runner = ThreadRunner(root.after, paused=True)
+    _resume_when_mapped(root, [runner, import_runner])
     library = Library.open()
     presenter = MainPresenter(
         window, library, runner, settings, save_settings,
@@ -143,6 +144,20 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
     root.update_idletasks()
     window.restore_panes()
     return app
+
+
+def _resume_when_mapped(root: Any, runners: list[Any]) -> None:
+    """Let the workers start once the window is on screen: a remembered article's digest then comes
+    from the cache at once, and the summarisers' imports (numpy, Punkt) wait until after the first paint."""
+    def go(event: Any = None) -> None:
+        if event is None or event.widget is root:
+            for runner in runners:
+                runner.resume()
+
+    root.bind("<Map>", go, add=True)
+    if root.winfo_ismapped():  # a reused root (tests) is already on screen
+        go()
+    root.after(500, go)  # a window that never maps (withdrawn) still gets its work done
 
 
 def after_shown(app: Session) -> None:

@@ -48,8 +48,13 @@ class ThreadRunner:
 
     POLL_MS = 20
 
-    def __init__(self, after: Callable[[int, Callable[[], None]], Any]) -> None:
+    def __init__(self, after: Callable[[int, Callable[[], None]], Any], paused: bool = False) -> None:
         self._after = after
+        # Paused: jobs wait until resume(), so that the start-up's heavy imports (numpy, NLTK's Punkt)
+        # do not compete with the window for the interpreter before it shows.
+        self._go = threading.Event()
+        if not paused:
+            self._go.set()
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._results: queue.Queue[Callable[[], None]] = queue.Queue()
         self._latest: dict[str, int] = {}
@@ -71,9 +76,14 @@ class ThreadRunner:
     def call_soon(self, fn: Callable[[], None]) -> None:
         self._results.put(fn)
 
+    def resume(self) -> None:
+        """Start working through the jobs (a runner made with paused=True waits for this)."""
+        self._go.set()
+
     def close(self) -> None:
         self._closed = True
         self._jobs.put(None)
+        self._go.set()
 
     def idle(self) -> bool:
         """No job queued or running and no result waiting (used by tests and the screenshot script)."""
@@ -84,6 +94,7 @@ class ThreadRunner:
             return key is None or self._latest.get(key) == serial
 
     def _work_loop(self) -> None:
+        self._go.wait()
         while True:
             job = self._jobs.get()
             try:

@@ -221,6 +221,10 @@ class FakeLibrary:
             raise KeyError(id)
         return self.entries[id]
 
+    def digest(self, entry: Entry, options, compute):
+        """No cache here: the digest is made each time (the real cache has its own tests)."""
+        return compute(entry.article, entry.source_name, entry.source_path, options)
+
     @staticmethod
     def _row(e: Entry) -> Row:
         return Row(e.id, e.title, e.site, e.date, e.words, e.read, e.added, e.opened, e.tags)

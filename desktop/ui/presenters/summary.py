@@ -102,8 +102,9 @@ class SummaryPresenter:
             return
         options = self.options()
         self.view.set_busy(True)
+        lib, compute = self.main.lib, self._digest_fn
         self.main.runner.submit(
-            lambda: self._digest_fn(entry.article, entry.source_name, entry.source_path, options),
+            lambda: lib.digest(entry, options, compute),  # from the library's digest cache when it has it
             lambda digest: self._digest_ready(entry.id, digest),
             self._digest_failed, key="digest",
         )
