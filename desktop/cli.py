@@ -97,7 +97,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
             obj: dict = {"path": path}
             for name, facts in digest.facts.groups():
                 obj[name] = [
-                    {"text": f.text, "sentence": f.sentence, "detail": f.detail, "count": f.count}
+                    {"text": f.text, "sentence": f.sentence, "detail": f.detail, "count": f.count,
+                     "variants": list(f.variants)}
                     for f in facts
                 ]
             _emit(obj)

@@ -48,9 +48,11 @@ def test_clean_json_reports_paragraphs_and_removals(sample) -> None:
 
 def test_facts_json_groups(sample) -> None:
     obj = json.loads(precis("facts", "--json", str(sample)).stdout)
-    for group in ("people", "organisations", "places", "numbers", "dates", "quotes", "keywords"):
+    for group in ("people", "organisations", "places", "events", "numbers", "dates", "quotes", "keywords"):
         assert isinstance(obj[group], list)
-        assert all({"text", "sentence"} <= set(f) for f in obj[group])
+        assert all({"text", "sentence", "variants"} <= set(f) for f in obj[group])
+    # Merged spellings are listed with the name shown ("al-Jawlani" with "Abu Mohammed al-Jolani").
+    assert any("al-Jawlani" in f["variants"] for f in obj["people"])
 
 
 def test_export_writes_markdown_and_refuses_to_overwrite(sample, tmp_path) -> None:

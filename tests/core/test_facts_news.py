@@ -145,3 +145,35 @@ def test_keywords_are_ordered_by_weight_and_a_short_article_gets_five() -> None:
     assert any(k.count == 1 for k in facts.keywords)
     counts = {k.text: k.count for k in facts.keywords}
     assert counts["literacy"] >= 2 and list(counts).index("literacy") < list(counts).index("pandemic")
+
+
+_RESULTS = """Football results
+
+Saturday's results in the English league.
+
+Liverpool 3 Everton 1
+Arsenal 2 Chelsea 2
+Newcastle 0 Leeds United 1
+Fulham 1 Brentford 0
+Wolves 2 Burnley 2
+Aston Villa 4 Southampton 0
+"""
+
+
+def test_a_mostly_tabular_article_keeps_its_table_and_its_names() -> None:
+    digest = digest_source(Source("results.txt", _RESULTS.encode(), _RESULTS, "text", "utf-8"))
+    kept = [p.text for p in digest.article.paragraphs]
+    assert "Liverpool 3 Everton 1" in kept and "Aston Villa 4 Southampton 0" in kept
+    facts = digest.facts
+    names = _texts(facts.people) + _texts(facts.organisations) + _texts(facts.places)
+    assert "Liverpool" in names
+
+
+def test_a_few_numbered_lines_in_prose_are_still_judged_as_before() -> None:
+    from desktop.core.clean import clean_text
+
+    prose = ("The council met on Tuesday to discuss the budget for the coming year, and members spoke "
+             "at length about roads, schools and the library, which many residents use every day. ") * 4
+    text = f"Budget news\n\n{prose}\n\nRelated: 5 things to know\n\nMost read 1\n\nMost read 2\n\n{prose}"
+    article = clean_text(text)
+    assert not any(p.text.startswith("Most read") for p in article.paragraphs)

@@ -25,6 +25,7 @@ from desktop.core.clean.blocks import (
     words,
 )
 from desktop.core.clean.region import Unit, decide, main_region, mark_inline_boxes, score
+from desktop.core.clean.tables import keep_tables
 from desktop.core.language import code as language_code
 from desktop.core.language import stop_words
 from desktop.core.model import Article, Meta, Paragraph, Removal
@@ -87,6 +88,7 @@ def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[
     region = main_region(units) if settings.find_region else (0, len(units))
     decide(units, region)
     mark_inline_boxes(units)
+    keep_tables(units)  # a results table or a list that is most of the text is its content
     _mark_duplicates(units, settings.html)
     return units, language
 
