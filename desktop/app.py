@@ -139,6 +139,9 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
         worker_library=lambda: Library.open(library.path),
     )
     window.attach(presenter)
+    from desktop.ui.brief_window import install_brief
+
+    install_brief(window, presenter)
     app = Session(root, window, presenter, library, [runner, import_runner])
     presenter.start(files)
     root.update_idletasks()

@@ -5,7 +5,8 @@ Options: --theme light|dark|sepia, --size 1280x800 (the whole window, menu bar i
 first, to see a fuller list), --scroll FRACTION (scroll the reading view, 0 top .. 1 end; with
 --removed it scrolls to the first removed block when no fraction is given), --open PATH (open files
 through the window, as File > Open does, so the list of bad files shows), --about (the About dialog),
---highlight "PASSAGE[::NOTE]" (select the passage and press H, with a note; repeatable).
+--highlight "PASSAGE[::NOTE]" (select the passage and press H, with a note; repeatable), --brief QUERY
+(search the library for QUERY and grab the briefing window of the results instead).
 Waits until the summary is shown, then grabs the window and its menu bar
 (Pillow's ImageGrab, else ImageMagick's import).
 """
@@ -72,6 +73,24 @@ def highlight(app, passage: str, note: str = "") -> None:
         app.presenter.highlights.article_shown(app.presenter.entry)
 
 
+def brief_shot(app, query: str, out: Path) -> None:
+    """Search the library, brief the results (as Brief > Brief Search Results does) and grab that window."""
+    app.presenter.library.search_changed(query)
+    app.presenter.brief.brief_search()
+    view = app.window.brief_window
+    if not wait_until(app.root, lambda: view.briefing is not None and all(r.idle() for r in app.runners)):
+        print("screenshot: the briefing did not appear in time", file=sys.stderr)
+    view.top.geometry("920x780+0+0")
+    wait_until(app.root, lambda: False, timeout=0.5)
+    x, y, w, h = view.top.winfo_rootx(), view.top.winfo_rooty(), view.top.winfo_width(), view.top.winfo_height()
+    try:
+        from PIL import ImageGrab
+
+        ImageGrab.grab(bbox=(x, y, x + w, y + h), xdisplay=None).save(out)
+    except (ImportError, OSError):
+        subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(out)], check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.screenshot", description=__doc__.splitlines()[0])
     parser.add_argument("out", help="PNG file to write")
@@ -89,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--about", action="store_true", help="show the About dialog")
     parser.add_argument("--highlight", action="append", default=[], metavar="PASSAGE[::NOTE]",
                         help="highlight this passage of the article (with a note after ::) first")
+    parser.add_argument("--brief", metavar="QUERY", help="grab the briefing of this library search")
     args = parser.parse_args(argv)
 
     from desktop.app import build
@@ -137,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
             app.presenter.transfer.open_paths(args.open)
             wait_until(app.root, lambda: all(r.idle() for r in app.runners))
         wait_until(app.root, lambda: False, timeout=2.0 if args.open else 0.3)
-        if args.about:  # the dialog waits for its window: grab from inside its event loop, then close it
+        if args.brief:
+            brief_shot(app, args.brief, Path(args.out))
+        elif args.about:  # the dialog waits for its window: grab from inside its event loop, then close it
             def shoot() -> None:
                 grab(app.root, Path(args.out))
                 for child in app.root.winfo_children():

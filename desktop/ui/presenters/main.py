@@ -15,6 +15,7 @@ from desktop import APP_NAME, __version__
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Digest, Options
 from desktop.library.settings import Settings
+from desktop.ui.presenters.brief import BriefPresenter
 from desktop.ui.presenters.common import MainView, message
 from desktop.ui.presenters.highlights import HighlightsPresenter
 from desktop.ui.presenters.library import LibraryPresenter
@@ -60,6 +61,7 @@ class MainPresenter:
         self.summary = SummaryPresenter(self, digest)
         self.transfer = TransferPresenter(self, import_runner=import_runner, worker_library=worker_library,
                                           load=load, importer=importer)
+        self.brief = BriefPresenter(self, runner=import_runner, worker_library=worker_library)
 
     # ----- start and stop -------------------------------------------------------------------------
 
