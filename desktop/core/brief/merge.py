@@ -8,12 +8,12 @@ transliterations of one family name with the same given name ("Abu Mohammed al-J
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.brief.model import BriefFact, Citation
+from desktop.core.facts import fold, skeleton, surname
 from desktop.core.model import Fact, Facts
 
 NAME_GROUPS = ("people", "organisations", "places")
@@ -23,27 +23,11 @@ SKIPPED_GROUPS = frozenset({"dates", "quotes", "keywords"})
 PER_GROUP = 40  # facts kept per group; the rest are named by few articles
 
 
-def fold(text: str) -> str:
-    """Lower case without accents or curly apostrophes, as the facts extractor matches spellings."""
-    import unicodedata
-
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(plain.replace("’", "'").lower().split())
-
-
-def _surname(name: str) -> str:
-    return re.sub(r"^(?:al|el|bin|ibn)-", "", fold(name.split()[-1]))
-
-
-def _skeleton(word: str) -> str:
-    """Consonants only: transliterations differ in vowels and w/y/h ("Jolani" / "Jawlani")."""
-    return re.sub(r"[aeiouwyh'’-]", "", word)
-
-
 def surname_key(name: str) -> str:
-    """What two spellings of one family name share: the name itself when short, else its skeleton."""
-    s = _surname(name)
-    return s if len(s) < 5 else s[0] + _skeleton(s)
+    """What two spellings of one family name share, by the facts extractor's rule (same_surname): the
+    name itself when short, else its first letter and consonants."""
+    s = surname(name)
+    return s if len(s) < 5 else s[0] + skeleton(s)
 
 
 @dataclass
@@ -160,6 +144,10 @@ def _merge_names(u: _Union) -> None:
 
 def _brief_fact(cluster: _Cluster, ids: list[int]) -> BriefFact:
     members = cluster.members
+    if len(members) == 1:  # most facts: named by one article only
+        pos, fact, _ = members[0]
+        return BriefFact(kind=fact.kind, text=fact.text, articles=(ids[pos],), mentions=fact.count,
+                         first=Citation(ids[pos], fact.sentence), variants=fact.variants, detail=fact.detail)
     # One article may call a name a place and another an organisation: most articles decide.
     kinds: Counter[str] = Counter(fact.kind for _, fact, _ in members)
     kind = kinds.most_common(1)[0][0]

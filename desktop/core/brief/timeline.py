@@ -40,11 +40,10 @@ def timeline(c: Corpus, ids: Sequence[int], references: Sequence[date | None], s
             found.append((r, TimelineEntry(date=p.iso, label=p.label, phrase=p.phrase, text=s.text,
                                            article=ids[pos], index=s.index, start=p.start.isoformat())))
             kept += 1
-    found = _distinct(c, found)
-    if len(found) > limit:
-        # The summary's own sentences first, then what most articles agree on.
-        found.sort(key=lambda e: (e[0] not in summary_rows, -float(c.support[e[0]])))
-        found = found[:limit]
+    # The summary's own sentences first, then what most articles agree on; the same event told
+    # twice is looked for among the best few only (a long tail of dated sentences costs nothing).
+    found.sort(key=lambda e: (e[0] not in summary_rows, -float(c.support[e[0]])))
+    found = _distinct(c, found[:3 * limit])[:limit]
     found.sort(key=lambda e: (e[1].start, _PRECISION_OF.get(len(e[1].date), 0), int(c.article[e[0]]),
                               e[1].index))
     return tuple(e for _, e in found)
@@ -71,4 +70,4 @@ def _distinct(c: Corpus, found: list[tuple[int, TimelineEntry]]) -> list[tuple[i
                 continue
             keep.add(members[k])
             max_sim = np.maximum(max_sim, (sub @ sub[k].T).toarray().ravel())
-    return [found[i] for i in sorted(keep)]
+    return [found[i] for i in sorted(keep)]  # in the order given

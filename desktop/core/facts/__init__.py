@@ -10,4 +10,6 @@ __all__, __getattr__, __dir__ = exports(__name__, {
     "dates": ("find_dates",),
     "quotes": ("find_quotes",),
     "keywords": ("keyphrases",),
+    "merging": ("same_surname", "skeleton", "surname"),
+    "gazetteer": ("fold",),
 })
