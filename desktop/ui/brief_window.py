@@ -206,7 +206,8 @@ def install_brief(window: Any, presenter: Any) -> BriefWindow:
     window.brief_window = view
 
     def selected() -> list[int]:
-        return list(window.library.selected_ids())
+        ids = getattr(window.library, "selected_ids", None)
+        return list(ids()) if ids is not None else []
 
     menubar = root.nametowidget(root.cget("menu")) if root.cget("menu") else None
     if menubar is not None:
