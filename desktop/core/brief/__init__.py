@@ -10,5 +10,5 @@ __all__, __getattr__, __dir__ = exports(__name__, {
     "build": ("brief_article", "build_briefing", "default_length"),
     "merge": ("merge_facts",),
     "dates": ("DatedPhrase", "find_dates", "parse_article_date"),
-    "markdown": ("briefing_markdown",),
+    "markdown": ("article_count", "briefing_markdown", "citations"),
 })

@@ -59,7 +59,7 @@ class BriefScreen(Protocol):
 
 
 def briefing_view(b: Any) -> BriefingView:
-    from desktop.core.brief.markdown import article_count, citations
+    from desktop.core.brief import article_count, citations
 
     sources = tuple(BriefSourceView(i, a.id, a.title or "(untitled)",
                                     " · ".join(x for x in (a.site, display_date(a.date)) if x))
