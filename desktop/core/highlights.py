@@ -8,7 +8,9 @@ as offsets, which a better cleaner would shift.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -22,6 +24,8 @@ FUZZY_MAX = 2000  # quotes longer than this are only found exactly or by their c
 
 # Typographic variants a re-clean (or a person typing) may write differently; each maps one
 # character to one, so folded offsets are the original offsets.
+_SPACE_RUNS = re.compile(r" {2,}")
+_ASCII_LOWER = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
@@ -132,29 +136,51 @@ class _Folded:
     each folded character the offset of the original character it came from."""
 
     def __init__(self, text: str) -> None:
-        chars: list[str] = []
-        where: list[int] = []
-        space = False
-        for i, c in enumerate(text.translate(_FOLD)):
+        # One character for one (so offsets hold): white space, typographic variants, case and accents,
+        # in one pass; then each run of spaces shrinks to its first (the few cuts are remembered).
+        table = dict(_ASCII_LOWER)
+        for c in set(text):
             if c.isspace():
-                if not space:
-                    chars.append(" ")
-                    where.append(i)
-                space = True
-                continue
-            space = False
-            base = unicodedata.normalize("NFKD", c)[:1] if not c.isascii() else c
-            chars.append(_fold_char(base or c))
-            where.append(i)
+                table[ord(c)] = " "
+            elif ord(c) in _FOLD:
+                table[ord(c)] = _FOLD[ord(c)]
+            elif not c.isascii():
+                table[ord(c)] = _fold_char(unicodedata.normalize("NFKD", c)[:1] or c)
+        folded = text.translate(table)
+        chars: list[str] = []
+        self._starts: list[int] = []  # where each kept stretch begins in the folded text ...
+        self._origins: list[int] = []  # ... and in the original
+        at = length = 0
+        for run in _SPACE_RUNS.finditer(folded):
+            self._starts.append(length)
+            self._origins.append(at)
+            chars.append(folded[at:run.start() + 1])
+            length += run.start() + 1 - at
+            at = run.end()
+        self._starts.append(length)
+        self._origins.append(at)
+        chars.append(folded[at:])
         self.text = "".join(chars)
-        self.where = where
         self.length = len(text)
+
+    def _original(self, i: int) -> int:
+        k = bisect_right(self._starts, i) - 1
+        return self._origins[k] + i - self._starts[k]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the folded stretch start..end."""
-        lo = self.where[start] if start < len(self.where) else self.length
-        hi = self.where[end - 1] + 1 if end > 0 else 0
+        lo = self._original(start) if start < len(self.text) else self.length
+        hi = self._original(end - 1) + 1 if end > 0 else 0
         return lo, max(lo, hi)
+
+    def position(self, offset: int) -> int:
+        """The folded offset of an original one (the first folded character at or after it)."""
+        k = bisect_right(self._origins, offset) - 1
+        if k < 0:
+            return 0
+        inside = offset - self._origins[k]
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
+        return min(self._starts[k] + inside, end)
 
 
 def _fold(text: str) -> str:
@@ -178,21 +204,20 @@ def _occurrences(text: str, part: str) -> list[int]:
     return found
 
 
-def locate(article: Article, anchor: Anchor) -> tuple[int, int] | None:
+def locate(article: Article, anchor: Anchor, folded: _Folded | None = None) -> tuple[int, int] | None:
     """Where the anchor's passage stands in flat_text() now: (start, end), or None when it is gone.
 
     Tried in turn: the words themselves (white space, case, quotes and dashes aside), the best of
     several by their context and nearness to where they were; the stretch between the old context
     on both sides; a passage at least FUZZY_RATIO alike (a word or two re-cleaned)."""
-    flat = flat_text(article)
-    folded = _Folded(flat)
+    folded = folded or _Folded(flat_text(article))
     quote = _fold(anchor.text)
     if not quote:
         return None
     prefix, suffix = _fold(anchor.prefix), _fold(anchor.suffix)
     hits = _occurrences(folded.text, quote)
     if hits:
-        hint = _folded_position(folded, anchor.start)
+        hint = folded.position(anchor.start)
 
         def score(at: int) -> tuple[int, int]:
             before = folded.text[max(0, at - len(prefix) - 1):at].rstrip()
@@ -206,18 +231,6 @@ def locate(article: Article, anchor: Anchor) -> tuple[int, int] | None:
     if between is not None:
         return between
     return _fuzzy(folded, quote)
-
-
-def _folded_position(folded: _Folded, offset: int) -> int:
-    """The folded offset of an original one (the first folded character at or after it)."""
-    lo, hi = 0, len(folded.where)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if folded.where[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _between_context(folded: _Folded, prefix: str, suffix: str, length: int) -> tuple[int, int] | None:
@@ -292,15 +305,16 @@ def find_passage(article: Article, passage: str) -> Anchor | None:
     return make_anchor(article, start, end)
 
 
-def place(article: Article, highlight: Highlight) -> Highlight:
+def place(article: Article, highlight: Highlight, folded: _Folded | None = None) -> Highlight:
     """The highlight with its pieces in this article (none when its passage is gone)."""
-    where = locate(article, highlight.anchor)
+    where = locate(article, highlight.anchor, folded)
     found = pieces(article, *where) if where is not None else ()
     return Highlight(highlight.id, highlight.anchor, highlight.note, highlight.created, found)
 
 
 def place_all(article: Article, highlights: Sequence[Highlight]) -> tuple[Highlight, ...]:
     """Each highlight placed, in reading order (those not found last, oldest first)."""
-    placed = [place(article, h) for h in highlights]
+    folded = _Folded(flat_text(article)) if highlights else None  # folded once for them all
+    placed = [place(article, h, folded) for h in highlights]
     return tuple(sorted(placed, key=lambda h: (not h.pieces, (h.pieces[0].paragraph, h.pieces[0].start)
                                                if h.pieces else (0, 0), h.created, h.id)))
