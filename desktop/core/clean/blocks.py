@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from desktop.core.language import stop_words
-from desktop.core.read import Block
+from desktop.core.read import MAX_BLOCKS, Block
 
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
@@ -20,17 +20,41 @@ _LANGUAGES = ("english", "french", "german", "italian", "spanish", "portuguese",
 def split_blocks(text: str) -> list[Block]:
     """Blank lines separate groups; inside a group every line is a block, unless the lines are a
     hard-wrapped paragraph (then they are joined into one block)."""
+    return split_blocks_limited(text)[0]
+
+
+def split_blocks_limited(text: str, limit: int = MAX_BLOCKS) -> tuple[list[Block], int]:
+    """split_blocks, stopping after `limit` blocks: (blocks, characters not read, 0 when all were).
+
+    Lines are found one at a time, so text of millions of short lines never becomes a list of them."""
     blocks: list[Block] = []
-    for group, chunk in enumerate(re.split(r"\n[ \t\u00a0]*\n", text)):
-        lines = [_SPACES.sub(" ", line).strip() for line in chunk.split("\n")]
-        lines = [line for line in lines if line]
-        if not lines:
-            continue
-        if _is_wrapped(lines):
-            blocks.append(Block(" ".join(lines), group))
-        else:
-            blocks.extend(Block(line, group) for line in lines)
-    return blocks
+    group = 0
+    lines: list[str] = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        line = _SPACES.sub(" ", text[pos:end]).strip()
+        if line:
+            lines.append(line)
+        elif lines:  # a blank line ends the group
+            _add_group(blocks, lines, group)
+            group += 1
+            lines = []
+        if len(blocks) + len(lines) > limit:
+            _add_group(blocks, lines, group)
+            return blocks[:limit], n - pos
+        pos = end + 1
+    if lines:
+        _add_group(blocks, lines, group)
+    return blocks, 0
+
+
+def _add_group(blocks: list[Block], lines: list[str], group: int) -> None:
+    if _is_wrapped(lines):
+        blocks.append(Block(" ".join(lines), group))
+    else:
+        blocks.extend(Block(line, group) for line in lines)
 
 
 def _is_wrapped(lines: list[str]) -> bool:

@@ -22,8 +22,8 @@ def clean_source(source: Source) -> Article:
     if source.format == "html":
         article = clean_html(source.text, source.name)
     elif source.format == "markdown":
-        title, blocks = markdown_blocks(source.text)
-        article = clean_blocks(blocks, title_hint=title)
+        title, blocks, notice = markdown_blocks(source.text)
+        article = clean_blocks(blocks, title_hint=title, notice=notice)
     elif source.format in ("docx", "epub", "pdf"):
         article = _clean_document(source)
     else:
@@ -52,7 +52,7 @@ def _clean_document(source: Source) -> Article:
 
         doc = read_pdf(source.data, source.name)
     settings = _PDF_SETTINGS if source.format == "pdf" else _DOCUMENT_SETTINGS
-    article = clean_blocks(doc.blocks, title_hint=doc.title, settings=settings)
+    article = clean_blocks(doc.blocks, title_hint=doc.title, settings=settings, notice=doc.notice)
     if not any(p.kind != "caption" for p in article.paragraphs):
         raise PrecisError(f"{source.name}: no text found in this document")
     return Article(

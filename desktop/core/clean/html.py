@@ -9,15 +9,23 @@ teasers and the list of links after a "Related" marker, copyright lines.
 
 from __future__ import annotations
 
+import itertools
+import logging
 import re
 from typing import Any
 
 from desktop.core.clean.text import Settings, clean_blocks
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Meta
-from desktop.core.read import LINE_BREAK, Block, join_lines
+from desktop.core.read import LINE_BREAK, Block, join_lines, unread_notice
+
+log = logging.getLogger(__name__)
 
 _HTML_SETTINGS = Settings(find_region=False, html=True)
+# trafilatura's work grows with the page's elements (about 0.2 ms each here); long real pages hold a
+# few thousand. A page is read up to its MAX_PAGE_ELEMENTS-th tag, and a notice ends the view.
+MAX_PAGE_ELEMENTS = 50_000
+_TAG_START = re.compile("<")
 # Elements whose text is one block; everything else is walked into.
 _BLOCK_TAGS = {"p", "head", "item", "row", "quote", "code"}
 _CONTAINERS = {"body", "div", "list", "table", "section", "main", "doc"}
@@ -28,6 +36,7 @@ def clean_html(html: str, name: str = "page") -> Article:
     import trafilatura
     from trafilatura.settings import set_date_params
 
+    html, cut = bounded_markup(html, MAX_PAGE_ELEMENTS)
     # No URL is passed and nothing is fetched: trafilatura only parses the string given.
     # Comments are left out: they are not the article (and they cost a point of precision).
     try:
@@ -37,14 +46,16 @@ def clean_html(html: str, name: str = "page") -> Article:
             # The quick date search reads the page's markup and metadata, not all of its text.
             date_extraction_params=set_date_params(False),
         )
-    except (ValueError, TypeError, RecursionError) as exc:  # malformed markup deep inside lxml
+    except Exception as exc:  # noqa: BLE001 - malformed markup deep inside lxml, htmldate's asserts
+        log.debug("trafilatura failed on %s", name, exc_info=True)
         raise PrecisError(f"{name}: this web page cannot be read ({exc.__class__.__name__})") from None
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = html_blocks(body) if body is not None else []
     if not blocks:
         raise PrecisError(f"{name}: no article text found in this web page")
     title = _clean(_attr(doc, "title")) or _title_tag(html)
-    article = clean_blocks(blocks, title_hint=title or " ", settings=_HTML_SETTINGS)
+    article = clean_blocks(blocks, title_hint=title or " ", settings=_HTML_SETTINGS,
+                           notice=unread_notice("markup") if cut else "")
     if not any(p.kind != "caption" for p in article.paragraphs):
         raise PrecisError(f"{name}: no article text found in this web page")
     return Article(
@@ -75,6 +86,8 @@ def html_blocks(body: Any) -> list[Block]:
             blocks.append(Block(text, group, "list" if in_list else ""))
             group += 1
 
+    # Recursion is bounded: trafilatura's tree comes from libxml2's HTML parser, which nests elements
+    # at most 256 deep (deeper tags become siblings).
     def walk(element: Any, in_list: bool) -> None:
         nonlocal group
         loose: list[str] = [element.text] if element.text else []
@@ -151,5 +164,19 @@ def _clean(text: str) -> str:
 
 
 def _title_tag(html: str) -> str:
-    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
-    return _clean(m.group(1)) if m else ""
+    """The text of the first <title> element (found with str.find: a page of unclosed <title tags
+    would make a lazy regex rescan the rest of the page from each of them)."""
+    lower = html[:200_000].lower()
+    start = lower.find("<title")
+    if start < 0 or (start := lower.find(">", start)) < 0:
+        return ""
+    end = lower.find("</title>", start)
+    return _clean(html[start + 1:end]) if end >= 0 else ""
+
+
+def bounded_markup(html: str, limit: int) -> tuple[str, bool]:
+    """The page up to its limit-th tag, and whether it was cut (lxml closes what is left open)."""
+    if html.count("<") <= limit:
+        return html, False
+    nth = next(itertools.islice(_TAG_START.finditer(html), limit, None))
+    return html[:nth.start()], True

@@ -156,6 +156,23 @@ CAPTION_CREDIT = re.compile(
 # "Show more / show less" toggles that scraped captions carry at their end.
 CAPTION_TOGGLE = re.compile(r"(?:\s*(?:\.{3}|…))?\s+(?:less|more)$")
 
+# Patterns anchored at the end of a block are tried on its last characters only: from every start
+# in a long run of spaces or slashes, a search would rescan the rest of the block (quadratic time);
+# what they match is never longer than this.
+_TAIL = 400
+
+
+def strip_credit_suffix(text: str) -> str:
+    """The text without a trailing photo credit (CREDIT_SUFFIX), in time linear in its length."""
+    head, tail = text[:-_TAIL], text[-_TAIL:]
+    return head + CREDIT_SUFFIX.sub("", tail)
+
+
+def strip_caption_toggle(text: str) -> str:
+    """The text without a trailing "... more" / "less" toggle (CAPTION_TOGGLE), in linear time."""
+    head, tail = text[:-_TAIL], text[-_TAIL:]
+    return head + CAPTION_TOGGLE.sub("", tail)
+
 
 # Sales pitches that stay junk even in a longer paragraph.
 STRONG_PROMO = re.compile(

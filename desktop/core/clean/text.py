@@ -10,6 +10,7 @@ Removal with its reason and position, so the reading view can show and restore i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from desktop.core.clean.blocks import (
     dedupe_key,
     guess_language,
     size,
-    split_blocks,
+    split_blocks_limited,
     stopword_density,
     words,
 )
@@ -29,9 +30,10 @@ from desktop.core.clean.tables import keep_tables
 from desktop.core.language import code as language_code
 from desktop.core.language import stop_words
 from desktop.core.model import Article, Meta, Paragraph, Removal
-from desktop.core.read import Block
+from desktop.core.read import MAX_BLOCKS, Block, unread_notice
 
-_TITLE_SITE = re.compile(r"\s+(?:[-–—|·•»:]|::)\s+([^-–—|·•»]{2,60})$")
+# (?<!\s): a match starts where a run of spaces starts, so a long run is not rescanned from each space.
+_TITLE_SITE = re.compile(r"(?<!\s)\s+(?:[-–—|·•»:]|::)\s+([^-–—|·•»]{2,60})$")
 _TRUNCATED = re.compile(r"\s*(\.{3}|…)\s*((read |show )?more)?\W*$", re.IGNORECASE)
 _TRUNCATED_MIN = 8
 _TITLE_OVERLAP = 0.8  # share of words a reworded headline has in common with the title
@@ -49,15 +51,22 @@ class Settings:
 
 def clean_text(text: str, title_hint: str = "", settings: Settings | None = None) -> Article:
     """Turn scraped text into an Article, recording every removed block with its reason."""
-    return clean_blocks(split_blocks(text), title_hint, settings)
+    blocks, unread = split_blocks_limited(text)
+    notice = unread_notice("lines or paragraphs") if unread else ""
+    return clean_blocks(blocks, title_hint, settings, notice=notice)
 
 
 def clean_blocks(
     blocks: Sequence[Block], title_hint: str = "", settings: Settings | None = None,
-    meta: Meta | None = None,
+    meta: Meta | None = None, notice: str = "",
 ) -> Article:
+    """Blocks -> Article; `notice` (a document cut at a limit) ends the reading view as a caption.
+    More than MAX_BLOCKS blocks are cut there too: every later stage pays per block."""
     settings = settings or Settings()
     blocks = list(blocks)
+    if len(blocks) > MAX_BLOCKS:
+        blocks = blocks[:MAX_BLOCKS]
+        notice = notice or unread_notice("paragraphs")
     title = title_hint.strip()
     site = ""
     if not title and blocks and _looks_like_title(blocks[0]):
@@ -72,6 +81,8 @@ def clean_blocks(
             removed.append(Removal(text=u.text, reason=u.reason, position=len(paragraphs)))
         else:
             paragraphs.append(Paragraph(u.kind, u.text))  # type: ignore[arg-type]
+    if notice:
+        paragraphs.append(Paragraph("caption", notice))
     meta = meta or Meta(site=site, language=language_code(language) or "en")
     return Article(title=title, paragraphs=tuple(paragraphs), removed=tuple(removed), meta=meta)
 
@@ -129,7 +140,7 @@ def _mark_hard_junk(units: list[Unit], title: str) -> None:
         elif _same_as_title(u.key, title_key):
             u.reason = "duplicate"
             u.notes.append("title")
-        elif (stripped := phrases.CREDIT_SUFFIX.sub("", text)) != text and dedupe_key(stripped) in keys:
+        elif (stripped := phrases.strip_credit_suffix(text)) != text and dedupe_key(stripped) in keys:
             # The same caption printed again with a photographer credit: the plain copy is kept
             # as the caption, this one goes.
             u.reason = "duplicate"
@@ -139,7 +150,7 @@ def _mark_hard_junk(units: list[Unit], title: str) -> None:
         if u.reason is None and u.block.hint == "caption":
             u.kind = "caption"
         elif u.reason is None and u.tokens >= 5 and phrases.CAPTION_CREDIT.search(
-                phrases.CAPTION_TOGGLE.sub("", text)):
+                phrases.strip_caption_toggle(text)):
             u.kind = "caption"
     for u in units:
         if u.key in captions and u.reason is None:
@@ -183,15 +194,23 @@ def _mark_duplicates(units: list[Unit], html: bool = False) -> None:
 
 
 def _mark_truncated_copies(units: list[Unit]) -> None:
-    """A paragraph cut short ("... more") whose words begin another kept paragraph is a copy of it."""
+    """A paragraph cut short ("... more") whose words begin another kept paragraph is a copy of it.
+
+    The paragraphs whose words begin with a stem are found by bisecting the sorted keys, not by
+    comparing every pair (a file of 100,000 such lines would take hours)."""
+    ordered = sorted((u.key, i) for i, u in enumerate(units) if u.reason is None)
+    keys = [key for key, _ in ordered]
     for u in units:
-        if u.reason is not None or u.tokens < _TRUNCATED_MIN or not _TRUNCATED.search(u.text):
+        if u.reason is not None or u.tokens < _TRUNCATED_MIN or not _TRUNCATED.search(u.text[-200:]):
             continue
         # The last word may be cut in the middle: compare the words before it.
-        stem = " ".join(dedupe_key(_TRUNCATED.sub("", u.text)).split()[:-1])
-        for other in units:
-            if other is not u and other.reason is None and len(other.key) > len(stem) \
-                    and other.key.startswith(stem):
+        stem = " ".join(dedupe_key(u.text[:-200] + _TRUNCATED.sub("", u.text[-200:])).split()[:-1])
+        for at in range(bisect.bisect_left(keys, stem), len(keys)):
+            key, i = ordered[at]
+            if not key.startswith(stem):
+                break
+            other = units[i]
+            if other is not u and other.reason is None and len(key) > len(stem):
                 u.reason = "duplicate"
                 u.notes.append("truncated")
                 break

@@ -34,12 +34,12 @@ def extract_facts(
 ) -> Facts:
     """All facts of the body and caption sentences, each pointing at its first sentence. `title`
     adds its names when it reads as a sentence; `lines` (removed bylines) may hold a dateline."""
-    body = [s for s in sentences if s.kind in ("body", "caption")]
+    body = [_bounded(s) for s in sentences if s.kind in ("body", "caption")]
     stops = stop_words(language)
     dateline, body = _dateline(body, lines)
     named = [*body]
     if _reads_as_sentence(title):
-        named.insert(0, Sentence(title, TITLE_INDEX, -1))
+        named.insert(0, _bounded(Sentence(title, TITLE_INDEX, -1)))
     spans: dict[str, list] = {}  # name spans per sentence text, found once for names and quotes
     groups = find_entities(named, stops, spans)
     people, orgs, places = groups["person"], groups["organisation"], groups["place"]
@@ -110,3 +110,14 @@ def _counted_in(group: tuple[Fact, ...], kind: str, name: str, sentence: int) ->
             out[i] = replace(f, count=f.count + 1, sentence=min(f.sentence, sentence))
             return tuple(out)
     return (*out, Fact(kind, name, sentence, count=1))
+
+
+# A "sentence" longer than this is not prose (a line of numbers, a run of quote marks): the finders'
+# work grows faster than its length, so only its beginning is searched for facts.
+MAX_SENTENCE = 2_000
+
+
+def _bounded(sentence: Sentence) -> Sentence:
+    if len(sentence.text) <= MAX_SENTENCE:
+        return sentence
+    return replace(sentence, text=sentence.text[:MAX_SENTENCE])

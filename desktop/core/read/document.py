@@ -30,6 +30,22 @@ def join_lines(parts: list[str]) -> str:
 # the summariser's cost grows with it.
 MAX_TEXT = 20 * 1024 * 1024
 
+# Work is bounded by shape, not only by bytes: 20 MB of one-letter lines or of empty paragraphs is
+# millions of blocks, and every stage after reading pays per block. A long novel has about 15,000
+# paragraphs; a document with more than MAX_BLOCKS is shown up to there, with a notice.
+MAX_BLOCKS = 100_000
+# Elements of one document's markup (XML parts, XHTML chapters, a web page), and how deep they may
+# nest: trees this size stay well under a gigabyte; real documents stay far below both.
+MAX_ELEMENTS = 1_000_000
+MAX_DEPTH = 1_000
+
+
+def unread_notice(what: str) -> str:
+    """The line that ends the reading view of a document cut at a limit. It holds no digits or
+    names on purpose: it is shown as a caption, and facts must not find a number in it."""
+    return (f"[Précis stopped reading here: the rest of this document is not shown, since it holds "
+            f"more {what} than Précis reads in one document.]")
+
 
 @dataclass(frozen=True)
 class Document:
@@ -39,6 +55,7 @@ class Document:
     title: str = ""
     author: str = ""
     date: str = ""
+    notice: str = ""  # said at the end of the reading view when the document was cut at a limit
 
 
 class TextBudget:

@@ -11,7 +11,15 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from desktop.core.read.document import Block, Document, TextBudget, iso_date, one_line
+from desktop.core.read.document import (
+    MAX_BLOCKS,
+    Block,
+    Document,
+    TextBudget,
+    iso_date,
+    one_line,
+    unread_notice,
+)
 from desktop.core.read.zipparts import ZipParts
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,7 +40,8 @@ def read_docx(data: bytes, name: str) -> Document:
     blocks: list[Block] = []
     title = ""
     group = 0
-    for kind, text in _walk(body, styles):
+    found, cut = _walk(body, styles)
+    for kind, text in found:
         budget.take(text)
         if kind == "title" and not title:
             title = one_line(text)  # the title the author typed: shown as the title, not repeated
@@ -46,7 +55,8 @@ def read_docx(data: bytes, name: str) -> Document:
         title = core_title
     if not title and blocks and blocks[0].hint == "heading":
         title = one_line(blocks.pop(0).text)
-    return Document(blocks=tuple(blocks), title=title or Path(name).stem, author=author, date=date)
+    return Document(blocks=tuple(blocks), title=title or Path(name).stem, author=author, date=date,
+                    notice=unread_notice("paragraphs") if cut else "")
 
 
 def _styles(parts: ZipParts) -> dict[str, str]:
@@ -75,10 +85,16 @@ def _style_kind(style_id: str, styles: dict[str, str]) -> str:
     return "heading" if _HEADING_NAME.match(low) else ""
 
 
-def _walk(element: ET.Element, styles: dict[str, str]) -> list[tuple[str, str]]:
-    """(kind, text) for every paragraph and table row, in reading order."""
+def _walk(body: ET.Element, styles: dict[str, str]) -> tuple[list[tuple[str, str]], bool]:
+    """(kind, text) for every paragraph and table row in reading order (at most MAX_BLOCKS), and
+    whether there were more. An explicit stack, not recursion: content controls nest without end."""
     found: list[tuple[str, str]] = []
-    for child in element:
+    stack = [iter(body)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         if child.tag == f"{_W}p":
             text = _paragraph_text(child)
             if text:
@@ -91,8 +107,10 @@ def _walk(element: ET.Element, styles: dict[str, str]) -> list[tuple[str, str]]:
                 if line:
                     found.append(("row", line))
         elif child.tag != f"{_W}sectPr":
-            found.extend(_walk(child, styles))  # content controls, custom XML: walk into them
-    return found
+            stack.append(iter(child))  # content controls, custom XML: walk into them
+        if len(found) > MAX_BLOCKS:
+            return found[:MAX_BLOCKS], True
+    return found, False
 
 
 def _paragraph_kind(p: ET.Element, styles: dict[str, str]) -> str:

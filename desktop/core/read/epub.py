@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import PrecisError
-from desktop.core.read.document import LINE_BREAK, Block, Document, TextBudget, iso_date, join_lines, one_line
+from desktop.core.read.document import (
+    LINE_BREAK,
+    MAX_BLOCKS,
+    Block,
+    Document,
+    TextBudget,
+    iso_date,
+    join_lines,
+    one_line,
+    unread_notice,
+)
 from desktop.core.read.zipparts import ZipParts, join_href
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
@@ -44,6 +54,7 @@ def read_epub(data: bytes, name: str) -> Document:
     }
     budget = TextBudget(name)
     blocks: list[Block] = []
+    notice = ""
     for ref in opf.iter(f"{_OPF}itemref"):
         item = manifest.get(ref.get("idref", ""))
         if item is None or ref.get("linear") == "no":  # linear="no": notes and pop-ups, off the reading path
@@ -52,11 +63,18 @@ def read_epub(data: bytes, name: str) -> Document:
             continue  # the table of contents is navigation, not text
         member = join_href(base, item.get("href", ""))
         start = blocks[-1].group + 1 if blocks else 0
-        for block in chapter_blocks(parts.read(member), f"{name}: {member}", start):
+        raw = parts.read(member)
+        parts.take_elements(raw.count(b"<"))  # every element starts with one: refused before parsing
+        for block in chapter_blocks(raw, f"{name}: {member}", start):
             budget.take(block.text)
             blocks.append(block)
+        if len(blocks) > MAX_BLOCKS:
+            notice = unread_notice("paragraphs")
+            del blocks[MAX_BLOCKS:]
+            break
     title, author, date = _metadata(opf)
-    return Document(blocks=tuple(blocks), title=title or Path(name).stem, author=author, date=date)
+    return Document(blocks=tuple(blocks), title=title or Path(name).stem, author=author, date=date,
+                    notice=notice)
 
 
 def _metadata(opf: Any) -> tuple[str, str, str]:
@@ -99,6 +117,8 @@ def chapter_blocks(raw: bytes, where: str, group: int = 0) -> list[Block]:
             if hint not in ("list", "row"):
                 counter[0] += 1
 
+    # Recursion is bounded here: libxml2's HTML parser nests elements at most 256 deep (deeper tags
+    # become siblings), unlike Word's XML, whose walk is iterative (docx._walk).
     def walk(element: Any, in_list: bool) -> None:
         loose: list[str] = [element.text] if element.text else []
         for child in element:

@@ -1,9 +1,10 @@
 """Safe reading of the parts of a ZIP-based document (Word, EPUB): capped sizes, XML without entities.
 
 A document is untrusted input. A small ZIP can inflate to gigabytes (a zip bomb), so every part is
-read with a cap on its uncompressed size and on the total read. XML entity declarations are refused
-before parsing: they are how "billion laughs" and external-entity attacks start, and no Word or EPUB
-writer needs them.
+read with a cap on its uncompressed size and on the total read. XML is parsed with a count of
+elements and of nesting depth (MAX_ELEMENTS, MAX_DEPTH), so a small file cannot build a tree of
+millions of nodes. XML entity declarations are refused before parsing: they are how "billion
+laughs" and external-entity attacks start, and no Word or EPUB writer needs them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 from desktop.core.errors import PrecisError
+from desktop.core.read.document import MAX_DEPTH, MAX_ELEMENTS
 
 MAX_PART = 50 * 1024 * 1024  # uncompressed bytes of one part (document.xml, one chapter)
 MAX_TOTAL = 100 * 1024 * 1024  # uncompressed bytes read from one document in all
+_FEED = 1 << 20  # bytes handed to the XML parser at a time: counting stops a huge part early
 
 
 class ZipParts:
@@ -31,6 +34,7 @@ class ZipParts:
         self.max_part = max_part
         self.max_total = max_total
         self.read_so_far = 0
+        self.elements_left = MAX_ELEMENTS  # shared by all parts: the limit is per document
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
@@ -62,6 +66,13 @@ class ZipParts:
             raise self._too_big(member)
         return raw
 
+    def take_elements(self, count: int) -> None:
+        """Count `count` more elements against the document's MAX_ELEMENTS; refuse past it."""
+        if count > self.elements_left:
+            raise PrecisError(f"{self.name}: refused, this {self.kind} holds more than "
+                              f"{MAX_ELEMENTS:,} elements; Précis reads documents up to that size")
+        self.elements_left -= count
+
     def _too_big(self, member: str) -> PrecisError:
         return PrecisError(
             f"{self.name}: refused, {member} inflates to more than {self.max_part / 1e6:.0f} MB "
@@ -73,15 +84,38 @@ class ZipParts:
 
 
 def parse_xml(raw: bytes, parts: ZipParts, member: str, allow_doctype: bool = False) -> ET.Element:
-    """Parse one XML part; refuse entity declarations (and DTDs unless allowed: XHTML has one)."""
+    """Parse one XML part; refuse entity declarations (and DTDs unless allowed: XHTML has one), and
+    parts with more than MAX_ELEMENTS elements or nested deeper than MAX_DEPTH, before they are built."""
     head = raw[:4096] if allow_doctype else raw
     if b"<!ENTITY" in raw or (not allow_doctype and b"<!DOCTYPE" in head):
         raise PrecisError(f"{parts.name}: refused, {member} declares XML entities (a DTD), "
                           f"which a {parts.kind} never needs")
+    parser = ET.XMLPullParser(events=("start", "end"))
+    depth = elements = 0
+    root: ET.Element | None = None
     try:
-        return ET.fromstring(raw)
+        for at in range(0, len(raw), _FEED):
+            parser.feed(raw[at:at + _FEED])
+            for event, element in parser.read_events():
+                if event == "end":
+                    depth -= 1
+                    continue
+                if root is None:
+                    root = element
+                depth += 1
+                elements += 1
+                if depth > MAX_DEPTH:
+                    raise PrecisError(f"{parts.name}: refused, {member} nests its elements more than "
+                                      f"{MAX_DEPTH:,} levels deep (a damaged or hostile file)")
+                if elements > parts.elements_left:
+                    parts.take_elements(elements)  # raises
+        parser.close()
     except ET.ParseError as exc:
         raise parts.damaged(f"{member} is not well-formed XML: {exc}") from None
+    if root is None:
+        raise parts.damaged(f"{member} holds no XML element")
+    parts.take_elements(elements)
+    return root
 
 
 def join_href(base_dir: str, href: str) -> str:
