@@ -7,7 +7,9 @@ Contract: `--json` prints one JSON object per file and line; errors are one line
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -37,6 +39,10 @@ def _each(files: Sequence[str], work: Callable[[str], None]) -> int:
             work(path)
         except PrecisError as exc:
             fail(str(exc))
+            status = 1
+        except (OSError, MemoryError, RecursionError, ValueError) as exc:
+            # A failure nobody foresaw on one file is still one line, and the other files go on.
+            fail(f"{path}: could not be processed ({exc.__class__.__name__}: {exc})"[:400])
             status = 1
     return status
 
@@ -245,6 +251,13 @@ def open_app(files: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Libraries' log records and warnings (pypdf, trafilatura, htmldate) never reach the terminal:
+    # readers turn what matters into their own message. (Without a handler, logging prints
+    # warnings to stderr through its last-resort handler.)
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    warnings.simplefilter("ignore")
     try:
         if not argv or (argv[0] not in COMMANDS and argv[0] not in ("summarise", "-h", "--help")):
             args = build_open_parser().parse_args(argv)

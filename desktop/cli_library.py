@@ -46,14 +46,42 @@ def _row_text(row) -> str:
     return f"{row.id:>6} {mark} {row.title}  ({row.words} words){tags}"
 
 
+_MAX_INT = 2**63 - 1  # SQLite's integers are 64-bit: a larger id or limit cannot be asked for
+
+
 def _ids(values: Sequence[str]) -> list[int]:
     ids = []
     for value in values:
         try:
-            ids.append(int(value))
+            number = int(value)
         except ValueError:
-            raise PrecisError(f"{value!r} is not an article id (see `precis library list`)") from None
+            number = -1
+        if not 0 <= number <= _MAX_INT:
+            raise PrecisError(f"{value!r} is not an article id (see `precis library list`)")
+        ids.append(number)
     return ids
+
+
+def _id_arg(value: str) -> int:
+    """argparse type of an article id: a whole number SQLite can hold (else a usage error line)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= _MAX_INT:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an article id (see `precis library list`)")
+    return number
+
+
+def _count_arg(value: str) -> int:
+    """argparse type of --limit: a whole number from 0 up to SQLite's largest integer."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= _MAX_INT:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a count from 0 to {_MAX_INT}")
+    return number
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -202,23 +230,23 @@ def add_library_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reverse", action="store_true",
                    help="the other way round (oldest, Z or longest first; empty values stay last)")
     p.add_argument("--state", choices=("read", "unread"), help="only read or unread articles")
-    p.add_argument("--limit", type=int, default=1000, metavar="N")
+    p.add_argument("--limit", type=_count_arg, default=1000, metavar="N")
     p.add_argument("--json", action="store_true", help="one JSON object per article and line")
     p.set_defaults(func=cmd_list)
 
     p = cmds.add_parser("search", help="full-text search (every word is a prefix)")
     p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=50, metavar="N")
+    p.add_argument("--limit", type=_count_arg, default=50, metavar="N")
     p.add_argument("--json", action="store_true", help="one JSON object per hit and line")
     p.set_defaults(func=cmd_search)
 
     p = cmds.add_parser("show", help="print an article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_id_arg, metavar="ID")
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(func=cmd_show)
 
     p = cmds.add_parser("tag", help="add tags to an article")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_id_arg, metavar="ID")
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.set_defaults(func=cmd_tag)
 

@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 
 from desktop.core.errors import PrecisError
+from desktop.core.files import loaded_path, stored_path
 from desktop.core.model import Article, Facts, Source
 from desktop.library import digests, highlights, search_index
 from desktop.library.codec import (
@@ -93,7 +94,7 @@ def _insert(conn: sqlite3.Connection, source: Source, article: Article, facts: F
         "INSERT INTO entries (content_hash, title, source_name, source_path, source_size, format, "
         "encoding, author, date, site, words, added, near_duplicate_of, sketch) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (digest, article.title, source.name, source.path, len(source.data), source.format,
+        (digest, article.title, source.name, stored_path(source.path), len(source.data), source.format,
          source.encoding, meta.author, meta.date, meta.site, article.word_count, now(), near, sig),
     )
     entry_id = int(cur.lastrowid)
@@ -156,7 +157,7 @@ def get(db: Database, id: int) -> Entry:
         tags = tuple(tags_of(conn, row[0]))
     article = apply_restorations(article_from_blob(row[19], dictionary(row[21])), kept)
     return Entry(
-        id=row[0], title=row[1], source_name=row[2], source_path=row[3], format=row[4],
+        id=row[0], title=row[1], source_name=row[2], source_path=loaded_path(row[3]), format=row[4],
         encoding=row[5], author=row[6], date=row[7], site=row[8], words=row[9], added=row[10],
         opened=row[11], read=bool(row[12]), position=float(row[13]), tags=tags, article=article,
         summary_algorithm=row[14], summary_sentences=row[15], summary_ratio=row[16],
@@ -219,7 +220,7 @@ def reclean(db: Database, progress: Callable[[int, int, str], None] | None = Non
             continue
         name, path, blob = row
         try:
-            source = load_bytes(unpack(blob), name=name, path=path)
+            source = load_bytes(unpack(blob), name=name, path=loaded_path(path))
             article = clean_source(source)
         except PrecisError as exc:
             log.warning("re-clean of %s failed: %s", name, exc)

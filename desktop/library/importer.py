@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.errors import PrecisError
+from desktop.core.files import display_name
 from desktop.core.model import Article, Facts, Source
 from desktop.library.store import Library, compute_facts
 
@@ -55,11 +57,11 @@ def collect_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[tuple[s
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            found = sorted(_walk(p))
+            found = sorted(_walk(p, errors))
         elif p.exists():
             found = [p]
         else:
-            errors.append((str(p), f"{p}: no such file or folder"))
+            errors.append((str(p), f"{display_name(str(p))}: no such file or folder"))
             continue
         for f in found:
             key = f.absolute()
@@ -69,8 +71,12 @@ def collect_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[tuple[s
     return files, errors
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder, onerror=lambda exc: log.warning("%s", exc)):
+def _walk(folder: Path, errors: list[tuple[str, str]]) -> Iterator[Path]:
+    def unreadable(exc: OSError) -> None:  # a folder inside that cannot be listed: one line, go on
+        where = exc.filename if isinstance(exc.filename, str) else str(folder)
+        errors.append((where, f"{display_name(where)}: cannot read this folder ({exc.strerror or exc})"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             if not name.startswith(".") and Path(name).suffix.lower() in TEXT_EXTENSIONS:
@@ -92,13 +98,27 @@ Prepared = tuple[Source, Article, Facts] | BaseException
 
 def _prepare_safely(path: Path) -> Prepared:
     """prepare() in a worker: a failure comes back as a value (as picklable text when it is not ours)."""
+    _quiet()
     try:
         return prepare(path)
     except PrecisError as exc:
         return exc
     except Exception as exc:  # noqa: BLE001 - reported for this file; the batch goes on
-        log.exception("importing %s failed", path)
-        return RuntimeError(str(exc) or type(exc).__name__)
+        log.debug("importing %s failed", path, exc_info=True)  # one line in the report, no traceback
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+
+
+def _quiet() -> None:
+    """A worker process prints nothing itself: without a handler, logging would print the reader
+    libraries' warnings (and our own) to stderr through its last-resort handler."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is None:
+        return  # not a worker (an import in one process): the program decides what it prints
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+        warnings.simplefilter("ignore")
 
 
 def _serial(files: Sequence[Path], cancel: Callable[[], bool] | None) -> Iterator[Prepared | None]:
@@ -177,7 +197,7 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
             return
         try:
             results = lib.add_many([(s, a, f) for _, s, a, f in batch])
-        except PrecisError:
+        except Exception:  # noqa: BLE001 - the cause is found file by file below
             # The batch may not fit on a nearly full disk: retry one by one to keep what fits.
             results = []
             for n, (path, s, a, f) in enumerate(batch):
@@ -192,6 +212,10 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
                                                      f"{total} files were not added."))
                     report.stopped = True
                     break
+                except Exception as exc:  # noqa: BLE001 - one file the store cannot take: that file only
+                    log.debug("adding %s failed", path, exc_info=True)
+                    report.errors.append((str(path), f"{display_name(path.name)}: could not be added "
+                                                     f"({exc.__class__.__name__}: {exc})"))
         for result in results:
             (report.added if result.created else report.existing).append(result.id)
         batch.clear()
@@ -205,7 +229,7 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
             if isinstance(prepared, PrecisError):
                 report.errors.append((str(path), str(prepared)))
             elif isinstance(prepared, BaseException):
-                report.errors.append((str(path), f"{path.name}: could not be read ({prepared})"))
+                report.errors.append((str(path), f"{display_name(path.name)}: could not be read ({prepared})"))
             else:
                 batch.append((path, *prepared))
                 if len(batch) >= BATCH:
@@ -213,7 +237,7 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
                     if report.stopped:
                         break
             if progress is not None:
-                progress(done, total, path.name)
+                progress(done, total, display_name(path.name))
             processed = done
     finally:
         results.close()  # a stop or a cancel: the pool drops the files not started

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from desktop.core.errors import PrecisError
+from desktop.core.files import display_name
 from desktop.core.model import Source, SourceFormat
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB of text is a long book; more is almost surely not an article
@@ -40,33 +41,34 @@ _DOCUMENT_KIND = {"docx": "Word document", "epub": "EPUB book", "pdf": "PDF"}
 def load_path(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Source:
     """Read a file from disk; raise PrecisError with a plain reason when it cannot be an article."""
     p = Path(path)
+    shown = display_name(p.name)  # for people: bytes that are not UTF-8 as U+FFFD; p stays exact
     try:
         if p.is_dir():
-            raise PrecisError(f"{p.name or p}: is a folder, not a file")
+            raise PrecisError(f"{shown or display_name(str(p))}: is a folder, not a file")
         info = p.stat()
         if not stat.S_ISREG(info.st_mode):
             # A named pipe or a device would block the read forever or never end.
-            raise PrecisError(f"{p.name}: not a regular file ({_special_kind(info.st_mode)})")
+            raise PrecisError(f"{shown}: not a regular file ({_special_kind(info.st_mode)})")
         size = info.st_size
         if size > max_bytes:
             raise PrecisError(
-                f"{p.name}: too large ({size / 1e6:.0f} MB); Précis reads files up to "
+                f"{shown}: too large ({size / 1e6:.0f} MB); Précis reads files up to "
                 f"{max_bytes / 1e6:.0f} MB"
             )
         with p.open("rb") as fh:
             # Read one byte more than the limit: a file growing while we read is caught too.
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
-        raise PrecisError(f"{p}: no such file") from None
+        raise PrecisError(f"{display_name(str(p))}: no such file") from None
     except PermissionError:
-        raise PrecisError(f"{p.name}: permission denied (cannot read the file)") from None
+        raise PrecisError(f"{shown}: permission denied (cannot read the file)") from None
     except IsADirectoryError:
-        raise PrecisError(f"{p.name}: is a folder, not a file") from None
+        raise PrecisError(f"{shown}: is a folder, not a file") from None
     except OSError as exc:
-        raise PrecisError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+        raise PrecisError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise PrecisError(f"{p.name}: too large; Précis reads files up to {max_bytes / 1e6:.0f} MB")
-    return load_bytes(data, name=p.name, path=str(p))
+        raise PrecisError(f"{shown}: too large; Précis reads files up to {max_bytes / 1e6:.0f} MB")
+    return load_bytes(data, name=shown, path=str(p))
 
 
 def _special_kind(mode: int) -> str:

@@ -12,7 +12,10 @@ import io
 import logging
 import re
 import statistics
+import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -37,21 +40,21 @@ def read_pdf(data: bytes, name: str) -> Document:
     except ImportError:  # an install without the dependency: say what is missing
         raise PrecisError(f"{name}: reading PDF needs the pypdf package (pip install pypdf)") from None
     budget = TextBudget(name)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PrecisError(f"{name}: this PDF is protected by a password")
-        pages = [budget.take(page.extract_text() or "") for page in reader.pages]
-        info = reader.metadata
-        title = one_line(str(info.title or "")) if info else ""
-        author = one_line(str(info.author or "")) if info else ""
-        date = _date(info.creation_date) if info else ""
-    except PrecisError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - pypdf on a damaged file raises many kinds of errors
-        log.debug("pypdf failed on %s", name, exc_info=True)
-        raise PrecisError(f"{name}: this PDF cannot be read ({exc.__class__.__name__}: "
-                          f"{str(exc)[:120]})") from None
+    with _captured("pypdf") as said:  # pypdf's warnings become part of our message, never stderr
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise PrecisError(f"{name}: this PDF is protected by a password")
+            pages = [budget.take(page.extract_text() or "") for page in reader.pages]
+            info = reader.metadata
+            title = one_line(str(info.title or "")) if info else ""
+            author = one_line(str(info.author or "")) if info else ""
+            date = _date(info.creation_date) if info else ""
+        except PrecisError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pypdf on a damaged file raises many kinds of errors
+            log.debug("pypdf failed on %s", name, exc_info=True)
+            raise _unreadable(name, exc, said) from None
     lines = page_lines(pages)
     paragraphs = join_lines(lines)
     if not paragraphs:
@@ -62,6 +65,45 @@ def read_pdf(data: bytes, name: str) -> Document:
         title = one_line(paragraphs.pop(0))
     blocks = tuple(Block(text, group) for group, text in enumerate(paragraphs))
     return Document(blocks=blocks, title=title or Path(name).stem, author=author, date=date)
+
+
+def _unreadable(name: str, exc: Exception, said: list[str]) -> PrecisError:
+    """Our one line for a PDF pypdf could not read: encryption said in our words, else what pypdf
+    noticed first (a missing end marker: the file was cut short) and the error it ended with."""
+    why = f"{exc.__class__.__name__}: {exc}"
+    if "cryptography" in why or exc.__class__.__name__ == "DependencyError":
+        return PrecisError(f"{name}: this PDF is encrypted; Précis cannot open encrypted or "
+                           "password-protected PDFs (save an unprotected copy and open that)")
+    if any("EOF marker" in line for line in said):
+        return PrecisError(f"{name}: this PDF cannot be read (it is cut short or damaged: its end "
+                           "marker is missing)")
+    first = f"{said[0]}; " if said else ""
+    return PrecisError(f"{name}: this PDF cannot be read ({first}{why})"[:300])
+
+
+@contextmanager
+def _captured(logger_name: str) -> Iterator[list[str]]:
+    """Collect what a library logs (and warns) while the block runs, instead of printing it."""
+    said: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            said.append(record.getMessage())
+
+    logger = logging.getLogger(logger_name)
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                yield said
+            finally:
+                said.extend(str(w.message) for w in caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _date(value: datetime | None) -> str:
