@@ -177,3 +177,37 @@ def test_a_few_numbered_lines_in_prose_are_still_judged_as_before() -> None:
     text = f"Budget news\n\n{prose}\n\nRelated: 5 things to know\n\nMost read 1\n\nMost read 2\n\n{prose}"
     article = clean_text(text)
     assert not any(p.text.startswith("Most read") for p in article.paragraphs)
+
+
+def test_a_person_of_a_country_is_a_person_and_a_place() -> None:
+    facts = _facts("Maria Vallin of Portugal beat Ana Soto of Chile in the final on Sunday. Vallin said "
+                   "she was delighted.")
+    assert {"Maria Vallin", "Ana Soto"} <= set(_texts(facts.people))
+    assert {"Portugal", "Chile"} <= set(_texts(facts.places))
+    assert not [t for t in _texts(facts.organisations) if " of " in t]
+
+
+def test_a_nationality_before_a_given_name_is_no_part_of_it() -> None:
+    facts = _facts("The title went to American James Holt, who beat South African David Mbeki in five sets.")
+    people = _texts(facts.people)
+    assert "James Holt" in people and "David Mbeki" in people
+    assert not [p for p in people if "American" in p or "African" in p]
+
+
+def test_codes_and_terms_are_no_organisations() -> None:
+    facts = _facts("The H5N1 virus reached the farms before the G-8 summit. Analysts said GDP fell and an "
+                   "Su-24 jet crashed.")
+    names = _texts(facts.organisations) + _texts(facts.people) + _texts(facts.places)
+    assert not {"H5N1", "G-8", "GDP", "Su-24"} & set(names)
+
+
+def test_places_named_by_what_stands_around_them() -> None:
+    facts = _facts("Rebels seized the town of Marjaba and then the village of Qurtel, officials said. "
+                   "Talks were held in Lorindo, Portugal, a week later.")
+    assert {"Marjaba", "Qurtel", "Lorindo"} <= set(_texts(facts.places))
+
+
+def test_an_occupation_before_a_name_says_person() -> None:
+    facts = _facts("The match turned when spin bowler Teodor Vasko took five wickets. Later the envoy "
+                   "Orin Pell met officials.")
+    assert {"Teodor Vasko", "Orin Pell"} <= set(_texts(facts.people))

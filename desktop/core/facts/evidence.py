@@ -25,6 +25,8 @@ from desktop.core.facts.vocabulary import (
     ORG_WORDS,
     PERSON_TITLES,
     PHRASE_END,
+    PLACE_AFTER,
+    PLACE_NOUNS,
     PLACE_WORDS,
     PLAYED_AFTER,
     PLAYED_BEFORE,
@@ -103,7 +105,13 @@ def vote(e: Entity, m: Mention) -> None:
         v["organisation"] += 2  # "mobile firm Intervoice", "the news agency Anadolu"
     if m.prev in ("in", "near", "into") and len(words) == 1:
         v["place"] += 0.3  # weak: "in Facebook comments"; counts from a second mention on
-    if re.match(r"\s*(?:province|region|city|county|district|governorate)\b", m.after, re.I):
+    if m.prev == "of" and m.prev2 in PLACE_NOUNS:
+        v["place"] += 3  # "the town of Jericho", "the northern state of Antioquia"
+    after_place = PLACE_AFTER.match(m.after)
+    if after_place and is_place(after_place.group(1)):
+        v["place"] += 1.5  # "San Jose, Costa Rica", "Fort Hood, Texas"
+    if re.match(r"\s*(?:province|region|city|county|district|governorate|area|territory|town|village)\b",
+                m.after, re.I):
         v["place"] += 3
 
 

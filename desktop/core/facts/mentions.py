@@ -11,11 +11,13 @@ from desktop.core.facts.dates import DAY_NAMES, MONTH_NAMES
 from desktop.core.facts.gazetteer import fold, is_demonym, is_given_name, is_place
 from desktop.core.facts.vocabulary import (
     CAPS,
+    CODE,
     COMPASS,
     DOTTED,
     LEADING_JUNK,
     NAME_ENDS,
     NEVER_ALONE,
+    NOT_NAMES,
     ORDINAL,
     ORG_WORDS,
     PARTICLE,
@@ -38,6 +40,7 @@ class Mention:
     prev: str  # the word before, lower case
     after: str  # the rest of the sentence
     next_he: bool = False  # the next sentence opens with "He", "She", "His" or "Her"
+    prev2: str = ""  # the word before `prev` ("town" in "the town of Jericho")
 
 
 
@@ -54,7 +57,7 @@ def name_spans(text: str) -> list[tuple[int, str]]:
         # A span may run through a possessive into the next name ("Syria’s Assad"): cut it there.
         offset = m.start()
         for piece in re.split(r"(?<=\w)(?:’s|'s|(?<=s)[’'])\s+", name):
-            for part in _calendar_split(_clean_name(piece)):
+            for part in (p for c in _calendar_split(_clean_name(piece)) for p in _of_place_split(c)):
                 # Particles at either end ("Bank of", "the Taleban") belong to no name.
                 part = re.sub(rf"(?:\s+{PARTICLE})+$|^(?:{PARTICLE}\s+)+", "", part)
                 part = _clean_name(part)
@@ -90,6 +93,19 @@ def _calendar_split(name: str) -> list[str]:
         else:
             parts[-1].append(word)
     return [" ".join(p) for p in parts if p]
+
+
+def _of_place_split(name: str) -> list[str]:
+    """"Maria Sharapova of Russia" is a person and a place; "Bank of England" or "Gulf of Aden" (one word
+    before "of", or an organisation word) stay one name."""
+    if " of " not in name:
+        return [name]
+    before, after = name.rsplit(" of ", 1)
+    if len(before.split()) >= 2 and is_place(after) and not has_org_word(before) and not any(
+        is_place(w) for w in before.split()
+    ):
+        return [before, after]
+    return [name]
 
 
 def has_org_word(name: str) -> bool:
@@ -178,13 +194,21 @@ def find_mentions(
             if (len(words) > 2 and words[0].lower() in PARTY_WORDS and is_given_name(words[1])
                     and not title):
                 title, words = words[0], words[1:]
+            # "American James Blake", "South African Wesley Moodie": a nationality before a given name
+            # is no part of the name.
+            k = 0
+            while k < len(words) - 2 and (is_demonym(words[k]) or words[k].lower() in COMPASS):
+                k += 1
+            if k and is_demonym(words[k - 1]) and is_given_name(words[k]):
+                words = words[k:]
             if not words:
                 continue
             clean = " ".join(words)
             prev_words = before.split()
             prev = prev_words[-1].strip(".,“”\"'’‘").lower() if prev_words else ""
+            prev2 = prev_words[-2].strip(".,“”\"'’‘").lower() if len(prev_words) > 1 else ""
             out.append(Mention(s.index, clean, at_start, title, prev, text[start + len(name):],
-                                next_he))
+                                next_he, prev2))
     return out
 
 
@@ -194,6 +218,8 @@ def skip_mention(m: Mention) -> bool:
         return True
     if w in PERSON_TITLES or w in NEVER_ALONE or ORDINAL.match(m.prev):
         return True  # "President" alone, "the 18th Century"
+    if CODE.fullmatch(m.name) or w in NOT_NAMES:
+        return True  # "H5N1", "G-8", "Su-24", "GDP": codes and terms, no organisation
     words = m.name.split()
     if all(is_demonym(x) or x.lower() in TITLE_MODIFIERS or x.lower() in COMPASS for x in words):
         return True

@@ -47,6 +47,9 @@ PERSON_TITLES = frozenset(
     economist analyst professor lawyer attorney presenter author writer journalist correspondent
     executive head premier dictator commissioner chef producer player captain mp mep msp mla cllr
     councillor congressman congresswoman secretary-general attorney-general director-general
+    envoy envoys lawmaker legislator politician negotiator counterpart bowler batsman soprano tenor
+    pianist composer reporter activist cleric rabbi bishop cardinal nominee aide adviser advisor
+    president-elect physician scientist researcher novelist poet painter filmmaker
     """.split()
 )
 # Titles that stand capitalised before a name; "star", "boss", "father" or "major" there are more
@@ -86,6 +89,15 @@ ORG_WORDS = frozenset(
 PLACE_WORDS = frozenset(
     "street road avenue square park bridge airport lane boulevard island islands river lake".split()
 )
+# Nouns that say "X" is a place in "the town of X" ...
+PLACE_NOUNS = frozenset(
+    """
+    town city village province state region district capital port resort island islands area county
+    suburb neighbourhood neighborhood valley republic kingdom governorate territory municipality
+    """.split()
+)
+# ... and a known place right after it ("San Jose, Costa Rica").
+PLACE_AFTER = re.compile(r"^\s*,\s*([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+)?)\s*(?:[,.;:)]|$)")
 # Words that, just before a name, say it is an organisation ("mobile firm Intervoice").
 ORG_NOUNS = frozenset(
     """
@@ -99,12 +111,17 @@ PLACE_FEATURES = frozenset(
     "sea ocean strip heights river mountains island islands gulf bay lake valley desert peninsula "
     "province region governorate county state city".split()
 )
+# Letters and digits mixed ("H5N1", "G-8", "Su-24", "F-16"): a code, a virus, a model, no name.
+CODE = re.compile(r"[A-Z][A-Za-z]?-?\d+(?:[A-Z]\d*)*")
+# Capitalised or upper-case terms that are never an organisation, person or place.
+NOT_NAMES = frozenset("gdp gdps gnp cpi ceo cfo hiv aids sars covid dna rna tv pc".split())
 LEADING_JUNK = frozenset(
     """
     the a an this that these those his her its their our my your on in at for by from with
     after before during when while as but and or so if then there here what who why how
     however meanwhile yesterday today tonight tomorrow last next earlier later also both
     many some most several all every each no not one two three i i'm we it
+    dozens hundreds thousands millions scores tens
     """.split()
 )
 # Organisation words that are names on their own.
