@@ -32,11 +32,11 @@ class HighlightsSection:
         self.quote_font = tkfont.Font(parent, family=fonts.ui, size=10)
         self.note_font = tkfont.Font(parent, family=fonts.ui, size=10, slant="italic")
         self.link_font = tkfont.Font(parent, family=fonts.ui, size=9)
-        top = ttk.Frame(self.frame)
-        top.pack(fill="x", pady=(14, 4))
-        ttk.Label(top, text="Highlights", font=self.header_font).pack(side="left")
-        self.caption = ttk.Label(top, text="", bootstyle="secondary", font=self.link_font)
-        self.caption.pack(side="right")
+        ttk.Label(self.frame, text="Highlights", font=self.header_font).pack(fill="x", pady=(14, 0))
+        # under the heading, wrapping: beside it, a narrow pane would cut it off
+        self.caption = ttk.Label(self.frame, text="", bootstyle="secondary", font=self.link_font)
+        self.caption.pack(fill="x", pady=(0, 4))
+        self.caption.bind("<Configure>", lambda e: self.caption.configure(wraplength=max(1, e.width)), add=True)
         box = ttk.Frame(self.frame)
         box.pack(fill="both", expand=True)
         self.text = tk.Text(box, wrap="word", borderwidth=0, highlightthickness=0, height=6, padx=2, pady=4,

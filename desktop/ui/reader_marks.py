@@ -146,7 +146,7 @@ class ReaderMarks:
 
     def _context_menu(self, event: Any) -> str:
         t = self.text
-        if event.x or event.y:
+        if event.type == tk.EventType.ButtonPress:
             index = t.index(f"@{event.x},{event.y}")
             x, y = event.x_root, event.y_root
         else:  # from the keyboard: at the cursor

@@ -111,6 +111,12 @@ def test_the_right_click_menu_highlights_and_deletes(open_app) -> None:
     reader.text.event_generate("<Button-3>", x=x + 2, y=y + 2)  # on the highlight now
     labels = [menu.entrycget(i, "label") for i in range(menu.index("end") + 1) if menu.type(i) == "command"]
     assert labels == ["Highlight", "Add Note…", "Delete Highlight"]
+    menu.unpost()
+    reader.text.tag_remove("sel", "1.0", "end")
+    reader.text.mark_set("insert", f"{first} + 2 chars")
+    reader.text.event_generate("<Shift-F10>")  # the menu from the keyboard: at the cursor, not the pointer
+    assert menu.entrycget(menu.index("end"), "label") == "Delete Highlight"
+    assert menu.entrycget(0, "state") == "disabled"  # nothing selected: nothing new to highlight
     menu.invoke(menu.index("Delete Highlight"))
     menu.unpost()
     app.root.update()
