@@ -487,6 +487,7 @@ class MainWindow:
     def show_highlights(self, highlights: HighlightsView | None) -> None:
         self.reader.marks.show(highlights)
         self.summary.highlights.show(highlights)
+        self.summary.refit()
 
     def ask_note(self, quote: str, current: str) -> str | None:
         theme = self._appearance.theme if self._appearance is not None else "light"

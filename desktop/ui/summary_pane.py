@@ -1,4 +1,5 @@
-"""The summary pane: numbered sentences, length and algorithm controls, key facts, export buttons."""
+"""The right pane: length and algorithm controls, then one scrolling column (numbered summary sentences,
+key facts wrapped in full with their detail, the highlights), then the export buttons."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from typing import Any
 import ttkbootstrap as ttk
 
 from desktop.ui.highlights_pane import HighlightsSection
-from desktop.ui.theme import Fonts, Palette, fit_text
+from desktop.ui.scroll_area import ScrollArea, Tooltip, fit_height
+from desktop.ui.theme import Fonts, Palette
 from desktop.ui.viewmodels import FactGroupView, LengthView, SummaryView
 
 MODES = (("sentences", "sentences"), ("percent", "% of text"))
@@ -65,35 +67,35 @@ class SummaryPane:
         buttons.bind("<Configure>", lambda e: self._place_buttons(e.width), add=True)
         self._place_buttons(0)
 
-        split = ttk.Panedwindow(self.frame, orient="vertical")
-        split.pack(fill="both", expand=True)
-        self.split = split
-        self.sentences = tk.Text(split, wrap="word", borderwidth=0, highlightthickness=0, height=12,
+        # Everything between the controls and the buttons scrolls as one: the summary, the key facts and the
+        # highlights each as tall as their text, so nothing is cut at any window size (issue 16, item 1).
+        self.area = ScrollArea(self.frame)
+        self.area.frame.pack(fill="both", expand=True)
+        inner = self.area.inner
+        self.sentences = tk.Text(inner, wrap="word", borderwidth=0, highlightthickness=0, height=1,
                                  font=self.sentence_font, cursor="arrow", padx=2, pady=4, insertwidth=0)
         self.sentences.configure(state="disabled")
-        split.add(self.sentences, weight=3)
-
-        facts_box = ttk.Frame(split)
-        ttk.Label(facts_box, text="Key facts", font=self.header_font).pack(fill="x", pady=(14, 6))
-        self.facts = ttk.Treeview(facts_box, show="tree", selectmode="browse", height=8)
-        self.facts.configure(style="Facts.Treeview")  # ttkbootstrap drops a style given to the constructor
-        self.facts.column("#0", stretch=True, width=200)
+        self.sentences.pack(fill="x")
+        self.facts_heading = ttk.Label(inner, text="Key facts", font=self.header_font)
+        self.facts_heading.pack(fill="x", pady=(14, 6))
         self.fact_font = tkfont.Font(parent, family=fonts.ui, size=10)
-        self._labels: dict[str, str] = {}  # item -> its full label (the tree shows it shortened to fit)
-        self._fit_job: str | None = None
-        self._fit_width = 0
-        self.facts.bind("<Configure>", lambda e: self._fit_soon(), add=True)
-        facts_scroll = ttk.Scrollbar(facts_box, orient="vertical", command=self.facts.yview)
-        self.facts.configure(yscrollcommand=facts_scroll.set)
-        facts_scroll.pack(side="right", fill="y")
-        self.facts.pack(fill="both", expand=True)
-        self.facts.bind("<<TreeviewSelect>>", lambda e: self._fact_chosen())
-        self._more: dict[str, tuple[str, tuple]] = {}  # "+ N more" item -> (group item, hidden facts)
-        self.facts.tag_configure("group", font=self.number_font)
-        split.add(facts_box, weight=2)
-        self.highlights = HighlightsSection(split, fonts)  # the person's highlights and notes
-        split.add(self.highlights.frame, weight=2)
-        self._fact_sentence: dict[str, int] = {}
+        self.facts = tk.Text(inner, wrap="word", borderwidth=0, highlightthickness=0, height=1,
+                             font=self.fact_font, cursor="arrow", padx=2, pady=2, insertwidth=0)
+        self.facts.configure(state="disabled")
+        self.facts.pack(fill="x")
+        self.highlights = HighlightsSection(inner, fonts)  # the person's highlights and notes
+        self.highlights.frame.pack(fill="x")
+        for widget in (self.sentences, self.facts, self.highlights.text, self.facts_heading,
+                       self.highlights.frame):
+            self.area.wheel(widget)
+        self.tooltip = Tooltip(self.frame)
+        self._labels: list[str] = []  # every fact's full label, in the order shown
+        self._tips: dict[str, str] = {}  # fact tag -> what its tooltip says
+        self._groups: list[FactGroupView] = []
+        self._expanded: set[str] = set()  # groups whose "+ N more" was clicked
+        self._width = 0
+        for text in (self.sentences, self.facts, self.highlights.text):
+            text.bind("<Configure>", lambda e: self._refit(e.width), add=True)
         self.summary: SummaryView | None = None
 
     def _place_buttons(self, width: int) -> None:
@@ -131,13 +133,16 @@ class SummaryPane:
         t.tag_configure("hover", foreground=palette.accent)
         t.tag_configure("muted", foreground=palette.muted, font=self.small_font)
         self.fact_font.configure(size=max(9, font_size - 3))
-        self.facts.tag_configure("group", foreground=palette.fg)
-        self.facts.tag_configure("fact", foreground=palette.fg, font=self.fact_font)
-        self.facts.tag_configure("more", foreground=palette.accent, font=self.fact_font)
-        ttk.Style().configure("Facts.Treeview", rowheight=round(self.fact_font.metrics("linespace") * 1.55),
-                              background=palette.panel, fieldbackground=palette.panel, borderwidth=0)
-        self._fit_width = 0
-        self._fit_soon()
+        f = self.facts
+        f.configure(background=palette.panel, foreground=palette.fg, selectbackground=palette.select_bg,
+                    inactiveselectbackground=palette.select_bg)
+        f.tag_configure("group", font=self.number_font, spacing1=round(size * 0.8), spacing3=3)
+        f.tag_configure("fact", lmargin1=size, lmargin2=size * 2, spacing1=2, spacing3=3)
+        f.tag_configure("detail", foreground=palette.muted)
+        f.tag_configure("more", foreground=palette.accent, underline=True)
+        f.tag_configure("hover", foreground=palette.accent)
+        self.area.canvas.configure(background=palette.panel)
+        self._fit_all()
 
     # ----- content ------------------------------------------------------------------------------
 
@@ -160,6 +165,7 @@ class SummaryPane:
                 t.tag_bind(tag, "<Enter>", lambda e, g=tag: self._hover(g, True))
                 t.tag_bind(tag, "<Leave>", lambda e, g=tag: self._hover(g, False))
         t.configure(state="disabled")
+        self._fit_all()
 
     def _hover(self, tag: str, on: bool) -> None:
         self.sentences.tag_remove("hover", "1.0", "end")
@@ -170,52 +176,106 @@ class SummaryPane:
         self.sentences.configure(cursor="hand2" if on else "arrow")
 
     def show_facts(self, groups: Sequence[FactGroupView]) -> None:
-        self.facts.delete(*self.facts.get_children())
-        self._fact_sentence.clear()
-        self._more.clear()
+        self._groups = list(groups)
+        self._expanded.clear()
+        self._render_facts()
+
+    def _render_facts(self) -> None:
+        t = self.facts
+        self.tooltip.hide()
+        t.configure(state="normal")
+        t.delete("1.0", "end")
+        for tag in [tag for tag in t.tag_names() if tag.startswith(("f:", "more:"))]:
+            t.tag_delete(tag)
         self._labels.clear()
-        for group in groups:
-            parent = self.facts.insert("", "end", text=f"{group.title}  ·  {len(group.facts)}", open=True,
-                                       tags=("group",))
-            self._insert_facts(parent, group.title, group.facts[:FACTS_SHOWN])
-            hidden = group.facts[FACTS_SHOWN:]
-            if hidden:
-                more = self.facts.insert(parent, "end", text=f"+ {len(hidden)} more", tags=("more",))
-                self._more[more] = (group.title, hidden)
+        self._tips.clear()
+        n = 0
+        for group in self._groups:
+            t.insert("end", f"{group.title}  ·  {len(group.facts)}\n", ("group",))
+            shown = group.facts if group.title in self._expanded else group.facts[:FACTS_SHOWN]
+            for fact in shown:
+                n += 1
+                tag = f"f:{n}"
+                main = f"“{fact.text}”" if group.title == "Quotes" else fact.text
+                label = main + (f" — {fact.detail}" if fact.detail else "") + (
+                    f"  ×{fact.count}" if fact.count > 1 else "")
+                self._labels.append(label)
+                t.insert("end", main, ("fact", tag))
+                if fact.detail:  # a quote's speaker, what a number counts: shown, in a quieter colour
+                    t.insert("end", f" — {fact.detail}", ("fact", "detail", tag))
+                if fact.count > 1:
+                    t.insert("end", f"  ×{fact.count}", ("fact", "detail", tag))
+                t.insert("end", "\n", ("fact",))
+                self._tips[tag] = self._tip(group.title, fact)
+                t.tag_bind(tag, "<Button-1>", lambda e, i=fact.sentence: self.presenter.summary.fact_clicked(i))
+                t.tag_bind(tag, "<Enter>", lambda e, g=tag: self._hover_fact(g, e))
+                t.tag_bind(tag, "<Leave>", lambda e, g=tag: self._hover_fact(None, e))
+            hidden = len(group.facts) - len(shown)
+            if hidden > 0:
+                more = f"more:{group.title}"
+                t.insert("end", f"+ {hidden} more", ("fact", "more", more))
+                t.insert("end", "\n", ("fact",))
+                t.tag_bind(more, "<Button-1>", lambda e, g=group.title: self._expand(g))
+                t.tag_bind(more, "<Enter>", lambda e: t.configure(cursor="hand2"))
+                t.tag_bind(more, "<Leave>", lambda e: t.configure(cursor="arrow"))
+        t.configure(state="disabled")
+        self._fit_all()
 
-    def _insert_facts(self, parent: str, title: str, facts: Sequence) -> None:
-        for fact in facts:
-            label = f"“{fact.text}”" if title == "Quotes" else fact.text
-            if fact.detail:
-                label += f" — {fact.detail}"
-            if fact.count > 1:
-                label += f"  ×{fact.count}"
-            item = self.facts.insert(parent, "end", text=self._fit(label), tags=("fact",))
-            self._labels[item] = label
-            self._fact_sentence[item] = fact.sentence
+    @staticmethod
+    def _tip(title: str, fact: Any) -> str:
+        parts = [f"“{fact.text}”" if title == "Quotes" else fact.text]
+        if fact.detail:
+            parts.append(("Said by " if title == "Quotes" else "") + fact.detail)
+        if fact.count > 1:
+            parts.append(f"Mentioned {fact.count} times")
+        parts.append("Click to see it in the article")
+        return "\n".join(parts)
 
-    def _fit(self, label: str) -> str:
-        # facts sit one level in: the indent and the scrollbar's side leave this much of the tree's width
-        return fit_text(self.fact_font, label, self._fit_width - 44) if self._fit_width > 1 else label
-
-    def _fit_soon(self) -> None:
-        if self._fit_job is None:
-            self._fit_job = self.facts.after_idle(self._refit)
-
-    def _refit(self) -> None:
-        """Facts too long for the pane end in an ellipsis; the whole fact is in the reading view."""
-        self._fit_job = None
-        width = self.facts.winfo_width()
-        if width <= 1 or width == self._fit_width:
+    def _hover_fact(self, tag: str | None, event: Any) -> None:
+        t = self.facts
+        t.tag_remove("hover", "1.0", "end")
+        if tag is None:
+            self.tooltip.hide()
+            t.configure(cursor="arrow")
             return
-        self._fit_width = width
-        for item, label in self._labels.items():
-            if self.facts.exists(item):
-                self.facts.item(item, text=self._fit(label))
+        ranges = t.tag_ranges(tag)
+        if ranges:
+            t.tag_add("hover", ranges[0], ranges[-1])
+        t.configure(cursor="hand2")
+        self.tooltip.show(self._tips.get(tag, ""), event.x_root, event.y_root)
+
+    def _expand(self, title: str) -> None:
+        self._expanded.add(title)
+        self._render_facts()
+
+    def _refit(self, width: int) -> None:
+        if width != self._width:
+            self._width = width
+            self.frame.after_idle(self._fit_all)
+
+    def refit(self) -> None:
+        """The highlights changed: grow or shrink the column to them."""
+        self._fit_all()
+
+    def _fit_all(self) -> None:
+        fit_height(self.sentences, self.sentence_font)
+        fit_height(self.facts, self.fact_font)
+        fit_height(self.highlights.text, self.highlights.quote_font)
 
     def fact_labels(self) -> list[str]:
         """The facts listed, in full (for tests)."""
-        return list(self._labels.values())
+        return list(self._labels)
+
+    def fact_tooltip(self, n: int) -> str:
+        """Hover the n-th fact shown (from 0) as a person would, and return what its tooltip says."""
+        t = self.facts
+        first = t.tag_ranges(f"f:{n + 1}")[0]
+        t.update_idletasks()
+        x, y, _, _ = t.bbox(first)
+        for event in ("<Enter>", "<Motion>"):  # tag bindings follow the "current" mark
+            t.event_generate(event, x=x + 2, y=y + 2)
+        t.update()
+        return self.tooltip.text()
 
     def set_can_export(self, can: bool) -> None:
         for button in (self.export_button, self.copy_button):
@@ -274,18 +334,6 @@ class SummaryPane:
         label = self.algorithm.get()
         key = next((k for k, text in self._algorithms if text == label), label)
         self.presenter.summary.algorithm_changed(key)
-
-    def _fact_chosen(self) -> None:
-        selection = self.facts.selection()
-        if selection and selection[0] in self._more:
-            more = selection[0]
-            title, hidden = self._more.pop(more)
-            parent = self.facts.parent(more)
-            self.facts.delete(more)
-            self._insert_facts(parent, title, hidden)
-            return
-        if selection and selection[0] in self._fact_sentence:
-            self.presenter.summary.fact_clicked(self._fact_sentence[selection[0]])
 
     def sentence_texts(self) -> list[str]:
         """The sentences listed, without their numbers (for tests and the screenshot review)."""

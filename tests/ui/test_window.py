@@ -498,3 +498,41 @@ def test_paragraphs_stand_apart_more_than_lines(open_app) -> None:
             assert paragraph_step - line_step >= 0.6 * line  # it was about 5 px
             return
     raise AssertionError("no wrapping body paragraph followed by another")
+
+
+LONG = """Council Approves the Riverside Plan After a Long Night
+
+""" + "\n\n".join(
+    f"Councillor Maria Lopez{i} said the riverside plan would change the town for a generation of families "
+    f"who live near the water. \"We have waited {i + 3} years for a plan that everyone can accept,\" she said. "
+    f"The plan costs {i + 2} million euros and covers {i + 40} hectares of land beside the river Aller{i}."
+    for i in range(12))
+
+
+def test_right_pane_scrolls_as_a_whole_and_shows_every_sentence_and_fact_in_full(
+        open_app, tmp_path: Path) -> None:
+    path = tmp_path / "riverside.txt"
+    path.write_text(LONG, encoding="utf-8")
+    app = open_app((str(path),), size="1280x720")
+    wait_for(app, lambda: summary_ready(app) and app.window.reader.article.title.startswith("Council"))
+    pane = app.window.summary
+    app.root.update()
+    s, f = pane.sentences, pane.facts
+    # every sentence and every fact is laid out whole inside its box: nothing hidden below its end
+    for box in (s, f):
+        assert box.yview() == (0.0, 1.0)
+    assert len(pane.sentence_texts()) == 5
+    listed = s.get("1.0", "end")
+    assert all(text in listed for text in pane.sentence_texts())
+    assert all(label in f.get("1.0", "end") for label in pane.fact_labels())  # wrapped, never cut with "…"
+    # the column is taller than the window: it scrolls as a whole
+    area = pane.area
+    assert area.inner.winfo_reqheight() > area.canvas.winfo_height()
+    area.scroll(50)
+    app.root.update()
+    assert area.canvas.yview()[0] > 0.0
+    # quotes show who said them; hover gives the whole fact and its detail
+    quotes = [label for label in pane.fact_labels() if label.startswith("“")]
+    assert quotes and all(" — " in q for q in quotes)
+    tip = pane.fact_tooltip(0)
+    assert pane.fact_labels()[0].split(" — ")[0].split("  ×")[0] in tip and "Click" in tip
