@@ -38,11 +38,17 @@ def ask_save_path(parent: tk.Misc, default_name: str) -> str | None:
     return chosen or None
 
 
+BORDER = "#8a8f97"  # a mid grey, seen against the light, dark and sepia windows alike
+
+
 class _Dialog:
     """A modal Toplevel in the window's theme, closed with Esc or its button."""
 
     def __init__(self, parent: tk.Misc, title: str) -> None:
         self.top = ttk.Toplevel(title=title)
+        # a thin border: without a window manager's frame (or with a flat one) the dialog would melt
+        # into the window behind it
+        self.top.configure(highlightthickness=1, highlightbackground=BORDER, highlightcolor=BORDER)
         self.top.transient(parent.winfo_toplevel())
         self.top.resizable(True, True)
         self.body = ttk.Frame(self.top, padding=20)
@@ -102,16 +108,54 @@ def show_about(parent: tk.Misc, about: AboutView) -> None:
     path.insert(0, about.data_dir)
     path.configure(state="readonly")
     path.pack(fill="x")
+    if about.credits:
+        ttk.Label(dialog.body, text="Built with these libraries, thanks to their authors:").pack(
+            anchor="w", pady=(14, 4))
+        table = ttk.Treeview(dialog.body, columns=("name", "version", "licence"), show="headings",
+                             height=min(8, len(about.credits)), selectmode="none")
+        for key, heading, width in (("name", "Library", 150), ("version", "Version", 80),
+                                    ("licence", "Licence", 220)):
+            table.heading(key, text=heading, anchor="w")
+            table.column(key, width=width, stretch=key == "licence")
+        for row in about.credits:
+            table.insert("", "end", values=row)
+        table.pack(fill="x")
+        dialog.credits = table
     close = ttk.Button(dialog.body, text="Close", bootstyle="primary", command=dialog.close)
     close.pack(anchor="e", pady=(18, 0))
     dialog.run(close)
 
 
+def show_shortcuts(parent: tk.Misc, shortcuts: Sequence[tuple[str, str, str]]) -> _Dialog:
+    """Help > Keyboard shortcuts: every key, by section (not modal: it can stay open while reading)."""
+    dialog = _Dialog(parent, "Keyboard shortcuts")
+    ttk.Label(dialog.body, text="Keyboard shortcuts", font=("TkHeadingFont", 13, "bold")).pack(anchor="w")
+    table = ttk.Treeview(dialog.body, columns=("keys", "what"), show="tree headings",
+                         height=min(26, len(shortcuts) + 6), selectmode="none")
+    table.heading("keys", text="Keys", anchor="w")
+    table.heading("what", text="Does", anchor="w")
+    table.column("#0", width=90, stretch=False)
+    table.column("keys", width=210, stretch=False)
+    table.column("what", width=330, stretch=True)
+    sections: dict[str, str] = {}
+    for section, keys, what in shortcuts:
+        if section not in sections:
+            sections[section] = table.insert("", "end", text=section, open=True)
+        table.insert(sections[section], "end", values=(keys, what))
+    table.pack(fill="both", expand=True, pady=(10, 0))
+    dialog.table = table
+    close = ttk.Button(dialog.body, text="Close", bootstyle="primary", command=dialog.close)
+    close.pack(anchor="e", pady=(14, 0))
+    dialog.run(close, modal=False)
+    return dialog
+
+
 def show_problems(parent: tk.Misc, title: str, problems: Sequence[Problem]) -> None:
     dialog = _Dialog(parent, title)
     ttk.Label(dialog.body, text=title, font=("TkHeadingFont", 13, "bold")).pack(anchor="w")
-    ttk.Label(dialog.body, text="Everything else was added to your library.", bootstyle="secondary").pack(
-        anchor="w", pady=(2, 10))
+    note = "It was not added to your library." if len(problems) == 1 else \
+        "Everything else was added to your library."
+    ttk.Label(dialog.body, text=note, bootstyle="secondary").pack(anchor="w", pady=(2, 10))
     box = ttk.Frame(dialog.body)
     box.pack(fill="both", expand=True)
     height = min(12, max(3, len(problems)))

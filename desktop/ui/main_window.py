@@ -10,11 +10,13 @@ from typing import Any
 
 import ttkbootstrap as ttk
 
-from desktop import APP_NAME
 from desktop.ui import dialogs
+from desktop.ui.find_bar import FindBar
 from desktop.ui.library_pane import LibraryPane
+from desktop.ui.menus import SHORTCUTS, bind_keys, build_menus
 from desktop.ui.note_dialog import NoteDialog
 from desktop.ui.reader import ReaderView
+from desktop.ui.status_bar import StatusBar
 from desktop.ui.summary_pane import SummaryPane
 from desktop.ui.theme import PALETTES, THEME_NAMES, Fonts
 from desktop.ui.viewmodels import (
@@ -22,6 +24,7 @@ from desktop.ui.viewmodels import (
     AppearanceView,
     ArticleView,
     FactGroupView,
+    FindView,
     HighlightsView,
     LengthView,
     LibraryView,
@@ -38,68 +41,6 @@ log = logging.getLogger(__name__)
 DEFAULT_PANES = (310, 950)  # sash positions at 1280 px: library | reader (~70 characters a line) | summary
 LIBRARY_WIDTH = 310  # the library pane's width when the window has room for it beside a whole column
 MIN_SIDE, MIN_READER = 240, 360  # narrowest summary pane and reading view when the sashes are restored
-STATUS_CLEAR_MS = 12000
-UNDO_CLEAR_MS = 30000
-IDLE_HINT = "Drop files or folders anywhere on this window to add them to your library"
-
-
-class StatusBar:
-    """A message (coloured by kind), an optional action button (Undo), import progress with Cancel, and on
-    the right what is going on in the background (summarising). With nothing to say it shows a hint."""
-
-    def __init__(self, parent: tk.Misc) -> None:
-        self.presenter: Any = None
-        self.frame = ttk.Frame(parent, padding=(12, 5, 12, 6))
-        self.message = ttk.Label(self.frame, text=IDLE_HINT, anchor="w", bootstyle="secondary")
-        self.message.pack(side="left")
-        self.activity = ttk.Label(self.frame, text="", anchor="e", bootstyle="secondary")
-        self.activity.pack(side="right")
-        self.action = ttk.Button(self.frame, text="Undo", bootstyle="link",
-                                 command=lambda: self.presenter.status_action())
-        self.cancel = ttk.Button(self.frame, text="Cancel", bootstyle="link",
-                                 command=lambda: self.presenter.transfer.cancel_import())
-        self.progress = ttk.Progressbar(self.frame, mode="determinate", length=220, bootstyle="primary")
-        self._clear_job: str | None = None
-
-    def show(self, status: Status) -> None:
-        style = {"error": "danger", "success": "success"}.get(status.kind, "default")
-        self.message.configure(text=status.text, bootstyle=style)
-        if status.action:
-            self.action.configure(text=status.action)
-            self.action.pack(side="left", padx=(8, 0))
-        else:
-            self.action.pack_forget()
-        if self._clear_job:
-            self.frame.after_cancel(self._clear_job)
-            self._clear_job = None
-        if status.kind != "error":
-            delay = UNDO_CLEAR_MS if status.action else STATUS_CLEAR_MS
-            self._clear_job = self.frame.after(delay, self._clear)
-
-    def _clear(self) -> None:
-        self._clear_job = None
-        self.message.configure(text=IDLE_HINT, bootstyle="secondary")
-        self.action.pack_forget()
-
-    def set_activity(self, text: str) -> None:
-        self.activity.configure(text=text)
-
-    def show_progress(self, progress: Progress | None) -> None:
-        if progress is None:
-            self.progress.stop()
-            self.progress.pack_forget()
-            self.cancel.pack_forget()
-            return
-        if not self.progress.winfo_ismapped():
-            self.cancel.pack(side="right")
-            self.progress.pack(side="right", padx=(12, 4))
-        if progress.total:
-            self.progress.stop()
-            self.progress.configure(mode="determinate", maximum=progress.total, value=progress.done)
-        else:
-            self.progress.configure(mode="indeterminate")
-            self.progress.start(15)
-        self.message.configure(text=progress.text, bootstyle="default")
 
 
 # The reading bar's toggles: full label, and the short one used when the bar is narrow.
@@ -121,7 +62,8 @@ class MainWindow:
         outer.pack(fill="both", expand=True)
         self.status = StatusBar(outer)
         self.status.frame.pack(side="bottom", fill="x")
-        ttk.Separator(outer, orient="horizontal").pack(side="bottom", fill="x")
+        self._status_rule = ttk.Separator(outer, orient="horizontal")
+        self._status_rule.pack(side="bottom", fill="x")
         self.paned = ttk.Panedwindow(outer, orient="horizontal")
         self.paned.pack(fill="both", expand=True)
 
@@ -129,7 +71,12 @@ class MainWindow:
         self.reader_box = ttk.Frame(self.paned)
         self.reader = ReaderView(self.reader_box, fonts)
         self._build_reader_bar()
+        # how far in and how long is left, under the text, quiet (in focus mode too)
+        self.reading_progress = ttk.Label(self.reader_box, text="", bootstyle="secondary", anchor="e",
+                                          padding=(14, 2, 18, 4))
+        self.reading_progress.pack(side="bottom", fill="x")
         self.reader.frame.pack(fill="both", expand=True)
+        self.find_bar = FindBar(self.reader_box, self.reader)
         self.summary = SummaryPane(self.paned, fonts)
         self.paned.add(self.library.frame, weight=0)
         self.paned.add(self.reader_box, weight=1)
@@ -138,15 +85,17 @@ class MainWindow:
         self.paned.bind("<Configure>", self._first_layout, add=True)
         self.paned.bind("<Configure>", lambda e: self.root.after_idle(self._keep_reader_wide), add=True)
         self._menus: list[tk.Menu] = []
-        self._build_menus()
-        self._bind_keys()
+        self.shortcuts: Any = None  # the Keyboard shortcuts window, while open
+        build_menus(self)
+        bind_keys(self)
         root.report_callback_exception = self._callback_failed
 
     # ----- wiring -------------------------------------------------------------------------------
 
     def attach(self, presenter: Any) -> None:
         self.presenter = presenter
-        for part in (self.library, self.reader, self.summary, self.summary.highlights, self.status):
+        for part in (self.library, self.reader, self.summary, self.summary.highlights, self.status,
+                     self.find_bar):
             part.presenter = presenter
 
     def _do(self, name: str, *args: Any) -> Callable[..., str]:
@@ -202,88 +151,17 @@ class MainWindow:
         bar = self.reader_bar
         bar.configure(padding=(6 if self._bar_short else 14, 8, 8 if self._bar_short else 14, 6))
 
-    def _build_menus(self) -> None:
-        menubar = tk.Menu(self.root, tearoff=False)
-        self.root.configure(menu=menubar)
-        self._menus.append(menubar)
+    def open_find(self) -> str:
+        """Ctrl+F: the find bar above the article, its text selected for a new search."""
+        self.find_bar.open()
+        return "break"
 
-        def menu(label: str) -> tk.Menu:
-            m = tk.Menu(menubar, tearoff=False)
-            menubar.add_cascade(label=label, menu=m, underline=0)
-            self._menus.append(m)
-            return m
-
-        file = menu("File")
-        file.add_command(label="Open…", accelerator="Ctrl+O", command=self._do("transfer.open_requested"))
-        file.add_command(label="Import Folder…", command=self._do("transfer.import_folder_requested"))
-        file.add_separator()
-        file.add_command(label="Export Markdown…", accelerator="Ctrl+E",
-                         command=self._do("transfer.export_markdown"))
-        file.add_command(label="Copy as Markdown", accelerator="Ctrl+Shift+C",
-                         command=self._do("transfer.copy_markdown"))
-        self._export_items = [(file, "Export Markdown…"), (file, "Copy as Markdown")]
-        file.add_separator()
-        file.add_command(label="Quit", accelerator="Ctrl+Q", command=self.close)
-
-        edit = menu("Edit")
-        edit.add_command(label="Find in Library", accelerator="Ctrl+F", command=self.focus_search)
-        edit.add_command(label="Tags…", accelerator="Ctrl+T", command=self._do("library.edit_tags"))
-        edit.add_command(label="Mark Read / Unread", accelerator="Ctrl+M",
-                         command=self._do("library.toggle_read"))
-        edit.add_separator()
-        edit.add_command(label="Highlight Selection", accelerator="H",
-                         command=self.reader.marks.highlight_selection)
-        edit.add_command(label="Add Note…", accelerator="N",
-                         command=lambda: self.reader.marks.note_here(self.reader.marks.span_at("insert")))
-        edit.add_separator()
-        edit.add_command(label="Move to Trash", accelerator="Delete", command=self._delete_selected)
-
-        view = menu("View")
-        # Check marks that follow the state (apply_appearance sets the variables).
-        self._vars["library"] = tk.BooleanVar(self.root, value=True)
-        self._vars["focus"] = tk.BooleanVar(self.root, value=False)
-        view.add_checkbutton(label="Library", accelerator="Ctrl+L", variable=self._vars["library"],
-                             command=self._do("reader.toggle_library"))
-        view.add_checkbutton(label="Focus Mode", accelerator="F11", variable=self._vars["focus"],
-                             command=self._do("reader.toggle_focus_mode"))
-        view.add_separator()
-        view.add_checkbutton(label="Highlight Summary", variable=self._vars["highlight"],
-                             command=lambda: self.presenter.reader.set_highlight(self._vars["highlight"].get()))
-        view.add_checkbutton(label="Show What Was Removed", variable=self._vars["removed"],
-                             command=lambda: self.presenter.reader.set_show_removed(self._vars["removed"].get()))
-        view.add_separator()
-        self._vars["theme"] = tk.StringVar(self.root, value="light")
-        for key, label in (("light", "Light"), ("dark", "Dark"), ("sepia", "Sepia")):
-            view.add_radiobutton(label=f"{label} Theme", value=key, variable=self._vars["theme"],
-                                 command=self._do("reader.set_theme", key))
-        view.add_separator()
-        view.add_command(label="Bigger Text", accelerator="Ctrl+=", command=self._do("reader.font_bigger"))
-        view.add_command(label="Smaller Text", accelerator="Ctrl+-", command=self._do("reader.font_smaller"))
-        view.add_command(label="Actual Size", accelerator="Ctrl+0", command=self._do("reader.font_reset"))
-
-        help_ = menu("Help")
-        help_.add_command(label=f"About {APP_NAME}", command=self._do("about"))
-
-    def _bind_keys(self) -> None:
-        r = self.root
-        keys = {
-            "<Control-o>": "transfer.open_requested", "<Control-e>": "transfer.export_markdown",
-            "<Control-C>": "transfer.copy_markdown",
-            "<Control-equal>": "reader.font_bigger", "<Control-plus>": "reader.font_bigger",
-            "<Control-KP_Add>": "reader.font_bigger",
-            "<Control-minus>": "reader.font_smaller", "<Control-KP_Subtract>": "reader.font_smaller",
-            "<Control-0>": "reader.font_reset", "<F11>": "reader.toggle_focus_mode",
-            "<Control-l>": "reader.toggle_library",
-            "<Control-t>": "library.edit_tags", "<Control-m>": "library.toggle_read",
-        }
-        for sequence, name in keys.items():
-            r.bind_all(sequence, self._do(name))
-        r.bind_all("<Control-f>", lambda e: self.focus_search())
-        r.bind_all("<Control-q>", lambda e: self.close())
-        self.reader.text.bind("<Delete>", lambda e: self._delete_selected())
-        self.reader.text.bind("<Escape>", self._do("reader.escape"))
-        self.reader.text.bind("<Control-z>", self._do("status_action"))  # undo a highlight change or a delete
-        r.protocol("WM_DELETE_WINDOW", self.close)
+    def show_shortcuts(self) -> str:
+        if self.shortcuts is not None and self.shortcuts.top.winfo_exists():
+            self.shortcuts.top.lift()
+        else:
+            self.shortcuts = dialogs.show_shortcuts(self.root, SHORTCUTS)
+        return "break"
 
     def focus_search(self) -> str:
         a = self._appearance
@@ -412,9 +290,24 @@ class MainWindow:
         self._vars["library"].set(appearance.library_visible and not appearance.focus_mode)
         self._vars["focus"].set(appearance.focus_mode)
         self.reader.apply(appearance, palette)
+        self.find_bar.apply(palette)
+        self.find_bar.show(self.find_bar.find)  # a re-render (removed blocks shown) drops the marks
         self.summary.apply(palette, appearance.font_size)
         self.library.apply(palette)
         self._show_panes(appearance)
+        self._show_chrome(not appearance.focus_mode)
+
+    def _show_chrome(self, on: bool) -> None:
+        """Focus mode is the article alone: no menu bar, reading bar or status bar (F11 or Esc to leave)."""
+        self.root.configure(menu=self.menubar if on else "")
+        if on and not self.reader_bar.winfo_manager():
+            first = self.find_bar.frame if self.find_bar.is_open() else self.reader.frame
+            self.reader_bar.pack(side="top", fill="x", before=first)
+            self.status.frame.pack(side="bottom", fill="x", before=self.paned)
+            self._status_rule.pack(side="bottom", fill="x", before=self.paned)
+        elif not on and self.reader_bar.winfo_manager():
+            for widget in (self.reader_bar, self.status.frame, self._status_rule):
+                widget.pack_forget()
 
     def _show_panes(self, appearance: AppearanceView) -> None:
         want_library = appearance.library_visible and not appearance.focus_mode
@@ -483,6 +376,12 @@ class MainWindow:
 
     def focus_reader(self) -> None:
         self.reader.text.focus_set()
+
+    def show_find(self, find: FindView | None) -> None:
+        self.find_bar.show(find)
+
+    def show_reading_progress(self, text: str) -> None:
+        self.reading_progress.configure(text=text)
 
     def show_highlights(self, highlights: HighlightsView | None) -> None:
         self.reader.marks.show(highlights)

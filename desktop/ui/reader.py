@@ -179,9 +179,24 @@ class ReaderView:
         self.summary = None
         self._render(keep_position=False)
 
+    def _anchor(self) -> tuple[int, int] | None:
+        """The article paragraph at the top of the view and how many characters into it."""
+        t = self.text
+        top = t.index("@0,0")
+        best = None
+        for mark in t.mark_names():
+            if mark.startswith("p") and mark[1:].isdigit() and t.compare(mark, "<=", top):
+                if best is None or t.compare(mark, ">", best):
+                    best = mark
+        if best is None:
+            return None
+        chars = t.count(best, top, "chars")
+        return int(best[1:]), (chars[0] if isinstance(chars, tuple) else chars or 0)
+
     def _render(self, keep_position: bool) -> None:
         t = self.text
         top = t.yview()[0]
+        anchor = self._anchor() if keep_position else None
         t.configure(state="normal")
         t.delete("1.0", "end")
         for mark in [m for m in t.mark_names() if m.startswith("p")]:
@@ -211,7 +226,11 @@ class ReaderView:
         t.configure(state="disabled")
         self._apply_highlights()
         self.marks.apply()
-        if keep_position:
+        if keep_position and anchor is not None and f"p{anchor[0]}" in t.mark_names():
+            # the same words at the top: blocks shown or hidden above would move a fraction elsewhere
+            t.update_idletasks()
+            t.yview(f"p{anchor[0]} + {anchor[1]} chars")
+        elif keep_position:
             t.yview_moveto(top)
         else:
             self._restoring = True
@@ -239,8 +258,8 @@ class ReaderView:
         self.text.tag_remove("summary_gap", "1.0", "end")
         if self.summary is None or self.article is None:
             return
-        if self.appearance is not None and not self.appearance.highlight_summary:
-            return
+        if self.appearance is not None and (self.appearance.focus_mode or not self.appearance.highlight_summary):
+            return  # off, or focus mode: the article alone
         spans = sorted((s.span for s in self.summary.sentences), key=lambda sp: (sp.paragraph, sp.start))
         for i, span in enumerate(spans):
             start, end = self._range(span)
@@ -250,6 +269,10 @@ class ReaderView:
                 text = self.article.paragraphs[span.paragraph].text[span.end:following.start]
                 if not text.strip():
                     self.text.tag_add("summary_gap", end, self._range(following)[0])
+
+    def span_range(self, span: Span) -> tuple[str, str]:
+        """Text indices of a span of an article paragraph."""
+        return self._range(span)
 
     def _range(self, span: Span) -> tuple[str, str]:
         mark = f"p{span.paragraph}"

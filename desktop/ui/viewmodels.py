@@ -130,6 +130,7 @@ class AboutView:
     version: str
     data_dir: str
     lines: tuple[str, ...] = field(default_factory=tuple)
+    credits: tuple[tuple[str, str, str], ...] = ()  # (library, version, licence)
 
 
 @dataclass(frozen=True)
@@ -144,3 +145,13 @@ class HighlightView:
 class HighlightsView:
     items: tuple[HighlightView, ...]  # in reading order
     caption: str  # e.g. "3 highlights · 1 note"
+
+
+@dataclass(frozen=True)
+class FindView:
+    """Find in the article: every match, the one to show (-1: none) and a caption like "3 of 12"."""
+
+    query: str
+    matches: tuple[Span, ...]
+    current: int
+    caption: str

@@ -31,6 +31,8 @@ class FakeView:
         self.clipboard = ""
         self.about = None
         self.busy = False
+        self.find = None
+        self.reading_progress = ""
         self.can_export = False
         self.raised = 0
         # answers to the dialogs the presenter asks for
@@ -120,6 +122,12 @@ class FakeView:
 
     def raise_window(self):
         self.raised += 1
+
+    def show_find(self, find):
+        self.find = find
+
+    def show_reading_progress(self, text):
+        self.reading_progress = text
 
     def focus_reader(self):
         self._log("focus_reader", None)

@@ -55,3 +55,11 @@ def test_library_notice_is_shown(sample: Path) -> None:
     h.presenter.start()
     assert any(name == "status" and v.text.startswith("The library file was damaged")
                for name, v in h.view.calls)
+
+
+def test_about_lists_the_libraries_with_their_licences(h: Harness) -> None:
+    h.presenter.about()
+    names = {name: licence for name, _, licence in h.view.about.credits}
+    assert {"ttkbootstrap", "sumy", "nltk"} <= set(names)
+    assert all(licence for licence in names.values())
+    assert "Apache" in names["nltk"]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from desktop.library.settings import Settings
@@ -34,3 +35,16 @@ def test_appearance_changes_are_saved(h: Harness) -> None:
     assert h.saved[-1].font_size == Settings().font_size
     h.presenter.reader.set_theme("neon")
     assert h.saved[-1].theme == "dark"
+
+
+def test_reading_progress_says_how_far_and_how_long_is_left(h: Harness, sample: Path) -> None:
+    h.presenter.transfer.open_paths([str(sample)])
+    words = h.presenter.entry.article.word_count
+    assert h.view.reading_progress.startswith("0% · ")
+    h.presenter.reader.position_changed(0.42)
+    minutes = math.ceil(words * 0.58 / 230)
+    assert h.view.reading_progress == f"42% · {minutes} min left"
+    h.presenter.reader.position_changed(1.0)
+    assert h.view.reading_progress == "100% · read"
+    h.presenter.library.delete()
+    assert h.view.reading_progress == ""

@@ -87,3 +87,11 @@ def test_external_open_raises_window(h: Harness, tmp_path: Path) -> None:
 def test_slug() -> None:
     assert slug("Hamas: the ‘new’ talks — 2024!") == "hamas-the-new-talks-2024"
     assert slug("???") == "precis"
+
+
+def test_one_bad_file_opens_a_window_not_only_a_status_line(h: Harness, tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.txt", "")
+    h.presenter.transfer.open_paths([str(empty)])
+    (title, problems), = h.view.problems
+    assert title == "1 file could not be added" and [Path(p.path).name for p in problems] == ["empty.txt"]
+    assert h.view.status.kind == "error"

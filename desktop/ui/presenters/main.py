@@ -17,6 +17,8 @@ from desktop.core.model import Article, Digest, Options
 from desktop.library.settings import Settings
 from desktop.ui.presenters.brief import BriefPresenter
 from desktop.ui.presenters.common import MainView, message
+from desktop.ui.presenters.credits import credits
+from desktop.ui.presenters.find import FindPresenter
 from desktop.ui.presenters.highlights import HighlightsPresenter
 from desktop.ui.presenters.library import LibraryPresenter
 from desktop.ui.presenters.reader import ReaderPresenter
@@ -57,6 +59,7 @@ class MainPresenter:
         self.spans: dict[int, Span] = {}
         self.library = LibraryPresenter(self)
         self.reader = ReaderPresenter(self)
+        self.find = FindPresenter(self)
         self.highlights = HighlightsPresenter(self)
         self.summary = SummaryPresenter(self, digest)
         self.transfer = TransferPresenter(self, import_runner=import_runner, worker_library=worker_library,
@@ -117,6 +120,7 @@ class MainPresenter:
         self.reader.show(entry)
         self.highlights.article_shown(entry)
         self.summary.article_changed()
+        self.find.article_changed()
 
     def close_article(self) -> None:
         """The open article went away (deleted): show nothing."""
@@ -125,6 +129,8 @@ class MainPresenter:
         self.spans = {}
         self.view.set_title(APP_NAME)
         self.view.show_article(None)
+        self.view.show_reading_progress("")
+        self.find.closed()
         self.highlights.article_shown(None)
         self.summary.cleared()
 
@@ -140,6 +146,7 @@ class MainPresenter:
             APP_NAME, __version__, self._data_dir,
             ("An offline reader for saved articles: clean text, an extractive summary and the key facts.",
              "Nothing leaves your machine."),
+            credits(),
         ))
 
     # ----- helpers for the pane presenters --------------------------------------------------------

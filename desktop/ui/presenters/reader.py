@@ -3,6 +3,7 @@ blocks, and how the window looks (theme, text size, focus mode, toggles)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from desktop.core.errors import PrecisError
@@ -12,10 +13,11 @@ from desktop.ui.presenters.common import Shell, message, replace_entry, row_view
 from desktop.ui.viewmodels import AppearanceView, ArticleView, ParagraphView, RemovedView, Status
 
 READ_AT = 0.97  # scrolled this far: the article counts as read
+WORDS_PER_MINUTE = 230  # as in the meta line's "N min read"
 
 
 def meta_line(site: str, author: str, date: str, words: int) -> str:
-    minutes = max(1, round(words / 230))
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
     parts = [p for p in (site, author, date) if p]
     parts.append(f"{words:,} words")
     parts.append(f"{minutes} min read")
@@ -37,6 +39,21 @@ class ReaderPresenter:
         """Show a library entry, at the place it was left."""
         self.position = float(entry.position or 0.0)
         self.view.show_article(self._article_view(entry))
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        """"42% · 3 min left": how far into the article, and the reading time that is left."""
+        entry = self.main.entry
+        if entry is None:
+            self.view.show_reading_progress("")
+            return
+        words = entry.article.word_count
+        left = words * (1.0 - self.position) / WORDS_PER_MINUTE
+        if self.position >= READ_AT:
+            self.view.show_reading_progress("100% · read")
+            return
+        minutes = "under a minute left" if left < 1 else f"{math.ceil(left)} min left"
+        self.view.show_reading_progress(f"{round(self.position * 100)}% · {minutes}")
 
     def _article_view(self, entry: Any) -> ArticleView:
         article: Article = entry.article
@@ -52,6 +69,7 @@ class ReaderPresenter:
 
     def position_changed(self, fraction: float) -> None:
         self.position = max(0.0, min(1.0, fraction))
+        self._show_progress()
         entry = self.main.entry
         if entry is not None and not entry.read and self.position >= READ_AT:
             self.main.lib.mark_read(entry.id, True)

@@ -161,6 +161,8 @@ class TransferPresenter:
         if len(batch.problems) == 1 and batch.added + batch.existing <= 1:
             kind = "error" if errors else "info"
             self.view.show_status(Status(batch.problems[0].message, kind))
+            if errors:  # a window, not only a red line in the status bar that is easy to miss
+                self.view.show_problems(problem_title(1, batch.added), errors)
         elif batch.problems:
             self.view.show_problems(problem_title(len(errors), batch.added), batch.problems)
             self.view.show_status(Status(summary_text(batch.added, batch.existing, len(errors)),
