@@ -6,7 +6,10 @@ first, to see a fuller list), --scroll FRACTION (scroll the reading view, 0 top 
 --removed it scrolls to the first removed block when no fraction is given), --open PATH (open files
 through the window, as File > Open does, so the list of bad files shows), --about (the About dialog),
 --highlight "PASSAGE[::NOTE]" (select the passage and press H, with a note; repeatable), --brief QUERY
-(search the library for QUERY and grab the briefing window of the results instead).
+(search the library for QUERY and grab the briefing window of the results instead),
+--find WORD (find in the article, Ctrl+F), --facts (scroll the right pane to the key facts),
+--set DIR (the review set: light, dark and sepia at 1280x720 and 1600x1000, with a highlight and find
+shown, one PNG each, plus the right pane scrolled to its facts at 1280x720).
 Waits until the summary is shown, then grabs the window and its menu bar
 (Pillow's ImageGrab, else ImageMagick's import).
 """
@@ -93,7 +96,7 @@ def brief_shot(app, query: str, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.screenshot", description=__doc__.splitlines()[0])
-    parser.add_argument("out", help="PNG file to write")
+    parser.add_argument("out", nargs="?", help="PNG file to write")
     parser.add_argument("file", nargs="?", help="article to open (default: the sample)")
     parser.add_argument("--theme", choices=("light", "dark", "sepia"))
     parser.add_argument("--size", default="1280x800")
@@ -109,7 +112,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--highlight", action="append", default=[], metavar="PASSAGE[::NOTE]",
                         help="highlight this passage of the article (with a note after ::) first")
     parser.add_argument("--brief", metavar="QUERY", help="grab the briefing of this library search")
+    parser.add_argument("--find", metavar="WORD", help="find WORD in the article (the find bar shows)")
+    parser.add_argument("--facts", action="store_true", help="scroll the right pane to the key facts")
+    parser.add_argument("--set", metavar="DIR", help="render the review set into DIR")
     args = parser.parse_args(argv)
+    if args.set:
+        return review_set(Path(args.set), args.file)
+    if not args.out:
+        parser.error("the PNG file to write is needed (or --set DIR)")
 
     from desktop.app import build
     from desktop.library.settings import load_settings, save_settings
@@ -153,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.removed and text.tag_ranges("removed"):
             text.yview(text.tag_ranges("removed")[0])
             text.yview_scroll(-4, "units")  # a few lines of the article above it, for context
+        if args.find:
+            app.window.open_find()
+            app.window.find_bar.entry.insert(0, args.find)
+            app.presenter.find.changed(args.find)
+            app.root.update()
+        if args.facts:
+            app.window.summary.area.show(app.window.summary.facts_heading)
         if args.open:
             app.presenter.transfer.open_paths(args.open)
             wait_until(app.root, lambda: all(r.idle() for r in app.runners))
@@ -172,6 +189,28 @@ def main(argv: list[str] | None = None) -> int:
         print(args.out)
     finally:
         app.destroy()
+    return 0
+
+
+SET_HIGHLIGHT = "the strategic city of Hama::The fourth city to fall, after Aleppo"
+
+
+def review_set(folder: Path, file: str | None = None) -> int:
+    """Each theme at a small laptop's and a desktop's size, with a highlight and the find bar: one process
+    per picture (ttkbootstrap's style belongs to the first root of a process)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for theme in ("light", "dark", "sepia"):
+        for size in ("1280x720", "1600x1000"):
+            options = ["--theme", theme, "--size", size, "--find", "regime"]
+            if not file:
+                options += ["--highlight", SET_HIGHLIGHT]
+            shots = [(folder / f"{theme}-{size}.png", [])]
+            if size == "1280x720":  # the right pane scrolls there: its facts in a second picture
+                shots.append((folder / f"{theme}-{size}-facts.png", ["--facts"]))
+            for out, extra in shots:
+                command = [sys.executable, "-m", "desktop.screenshot", str(out), *([file] if file else []),
+                           *options, *extra]
+                subprocess.run(command, check=True)
     return 0
 
 

@@ -41,6 +41,7 @@ class Settings:
     sort: str = "added"
     sort_reverse: bool = False  # the library list runs against the column's natural direction
     last_article: int | None = None
+    last_folder: str = ""  # where the last file dialog ended (open, import, export): the next starts there
 
 
 def _valid(name: str, value: Any, default: Any) -> bool:
@@ -59,6 +60,8 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return type(value) is int and 1 <= value <= 100
     if name == "panes":
         return isinstance(value, list) and all(type(v) is int and v >= 0 for v in value)
+    if name == "last_folder":
+        return isinstance(value, str) and len(value) < 4096
     if name == "last_article":
         return value is None or type(value) is int
     if isinstance(default, bool):

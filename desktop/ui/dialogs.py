@@ -1,42 +1,15 @@
-"""Small dialogs: open/save/folder pickers, tags, About, and the list of files that could not be added."""
+"""Small dialogs: tags, About, keyboard shortcuts, and the list of files that could not be added (the file
+choosers are in desktop.ui.file_chooser)."""
 
 from __future__ import annotations
 
 import tkinter as tk
 import tkinter.font as tkfont
 from collections.abc import Sequence
-from tkinter import filedialog
 
 import ttkbootstrap as ttk
 
 from desktop.ui.viewmodels import AboutView, Problem
-
-OPEN_TYPES = [
-    ("Articles", "*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.epub *.pdf"),
-    ("Text", "*.txt *.text"),
-    ("Markdown", "*.md *.markdown"),
-    ("Web pages", "*.html *.htm *.xhtml"),
-    ("All files", "*"),
-]
-
-
-def ask_open_paths(parent: tk.Misc) -> list[str]:
-    chosen = filedialog.askopenfilenames(parent=parent, title="Open articles", filetypes=OPEN_TYPES)
-    return list(parent.tk.splitlist(chosen)) if chosen else []
-
-
-def ask_folder(parent: tk.Misc) -> str | None:
-    chosen = filedialog.askdirectory(parent=parent, title="Import a folder of articles", mustexist=True)
-    return chosen or None
-
-
-def ask_save_path(parent: tk.Misc, default_name: str) -> str | None:
-    chosen = filedialog.asksaveasfilename(
-        parent=parent, title="Export Markdown", initialfile=default_name, defaultextension=".md",
-        filetypes=[("Markdown", "*.md"), ("All files", "*")],
-    )
-    return chosen or None
-
 
 BORDER = "#8a8f97"  # a mid grey, seen against the light, dark and sepia windows alike
 

@@ -46,7 +46,9 @@ class FindBar:
 
     def apply(self, palette: Palette) -> None:
         t = self.reader.text
-        t.tag_configure("find", background=palette.select_bg)
+        # every match: the selection colour and an underline (the underline keeps a match clear inside
+        # the summary's wash, whose colour is near the selection's in sepia)
+        t.tag_configure("find", background=palette.select_bg, underline=True)
         t.tag_configure("find_current", background=palette.flash)
         t.tag_raise("find")
         t.tag_raise("find_current")

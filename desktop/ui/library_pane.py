@@ -269,7 +269,7 @@ class LibraryPane:
     def _placeholder_on(self) -> None:
         if not self.search.get():
             self._placeholder = True
-            self.search.insert(0, "Search  (Ctrl+F)")
+            self.search.insert(0, "Search  (Ctrl+K)")
             self.search.configure(foreground=getattr(self, "_muted", "#888888"))
 
     def _placeholder_off(self) -> None:

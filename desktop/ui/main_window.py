@@ -10,7 +10,7 @@ from typing import Any
 
 import ttkbootstrap as ttk
 
-from desktop.ui import dialogs
+from desktop.ui import dialogs, file_chooser
 from desktop.ui.find_bar import FindBar
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.menus import SHORTCUTS, bind_keys, build_menus
@@ -18,7 +18,7 @@ from desktop.ui.note_dialog import NoteDialog
 from desktop.ui.reader import ReaderView
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.summary_pane import SummaryPane
-from desktop.ui.theme import PALETTES, THEME_NAMES, Fonts
+from desktop.ui.theme import PALETTES, THEME_NAMES, Fonts, tune_styles
 from desktop.ui.viewmodels import (
     AboutView,
     AppearanceView,
@@ -275,6 +275,7 @@ class MainWindow:
         palette = PALETTES[appearance.theme]
         if old is None or old.theme != appearance.theme:
             self.root.style.theme_use(THEME_NAMES[appearance.theme])
+            tune_styles(self.root.style, appearance.theme)
             for m in self._menus:
                 m.configure(background=palette.panel, foreground=palette.fg,
                             activebackground=palette.select_bg,
@@ -350,14 +351,14 @@ class MainWindow:
     def reveal(self, span: Span) -> None:
         self.reader.reveal(span)
 
-    def ask_open_paths(self) -> list[str]:
-        return dialogs.ask_open_paths(self.root)
+    def ask_open_paths(self, folder: str = "") -> list[str]:
+        return file_chooser.ask_open_paths(self.root, folder)
 
-    def ask_folder(self) -> str | None:
-        return dialogs.ask_folder(self.root)
+    def ask_folder(self, folder: str = "") -> str | None:
+        return file_chooser.ask_folder(self.root, folder)
 
-    def ask_save_path(self, default_name: str) -> str | None:
-        return dialogs.ask_save_path(self.root, default_name)
+    def ask_save_path(self, default_name: str, folder: str = "") -> str | None:
+        return file_chooser.ask_save_path(self.root, default_name, folder)
 
     def ask_tags(self, current: str) -> str | None:
         return dialogs.ask_tags(self.root, current)

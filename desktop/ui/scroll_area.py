@@ -64,7 +64,7 @@ class ScrollArea:
 def fit_height(text: tk.Text, font: Any) -> None:
     """Make a wrapped tk.Text exactly as tall as what it holds (it then never scrolls by itself)."""
     text.update_idletasks()
-    pixels = text.count("1.0", "end", "update", "ypixels")
+    pixels = text.count("1.0", "end-1c", "update", "ypixels")  # to the empty line Tk keeps at the end
     if isinstance(pixels, tuple):
         pixels = pixels[0]
     line = max(1, font.metrics("linespace"))

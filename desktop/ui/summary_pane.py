@@ -52,7 +52,12 @@ class SummaryPane:
         self.mode.pack(side="left", padx=(6, 0))
         self.mode.bind("<<ComboboxSelected>>", lambda e: self._mode_chosen())
         self.algorithm = ttk.Combobox(self.frame, state="readonly", width=14)
-        self.algorithm.pack(fill="x", pady=(0, 10))
+        self.algorithm.pack(fill="x", pady=(0, 2))
+        self.algorithm_note = ttk.Label(self.frame, text="", font=self.small_font, bootstyle="secondary",
+                                        justify="left")
+        self.algorithm_note.pack(fill="x", pady=(0, 10))
+        self.algorithm_note.bind("<Configure>", lambda e: self.algorithm_note.configure(
+            wraplength=max(1, e.width)), add=True)
         self.algorithm.bind("<<ComboboxSelected>>", lambda e: self._algorithm_chosen())
 
         buttons = ttk.Frame(self.frame)
@@ -297,6 +302,7 @@ class SummaryPane:
 
     def show_length(self, length: LengthView) -> None:
         self._length = length
+        self.algorithm_note.configure(text=length.about)
         if length.mode == "percent":
             self.count.configure(from_=5, to=100, increment=5)
         else:

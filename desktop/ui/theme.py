@@ -44,7 +44,7 @@ PALETTES = {
                     flash="#5e5230", removed="#8b929b", danger="#e07a72",
                     select_bg="#2f4a66", border="#33363c", mark="#2b4a3c"),
     "sepia": Palette(bg="#f6efdf", fg="#3f3225", muted="#6c5a47", panel="#efe6d2", accent="#7f5226",
-                     highlight="#e5cba0",
+                     highlight="#f3e0b6",
                      flash="#e6c883", removed="#6f5f4b", danger="#a5452f",
                      select_bg="#e6d3ad", border="#e0d4bb", mark="#cfdcae"),
 }
@@ -92,6 +92,14 @@ def register_themes() -> None:
         danger="#a5452f", neutral="#82705c",
         light=dict(background=sepia.panel, foreground=sepia.fg),
     ).register()
+
+
+def tune_styles(style: object, theme: str) -> None:
+    """After a theme is applied: the few ttk colours the generated themes get below 4.5:1. In dark, an
+    outlined primary button (the library's Add…) writes its label in the deep blue its filled twin needs
+    under white text; outlined, the label takes the palette's light accent instead."""
+    if theme == "dark":
+        style.configure("primary.Outline.TButton", foreground=PALETTES["dark"].accent)
 
 
 def pick_family(root: tk.Misc, wanted: tuple[str, ...]) -> str:

@@ -92,6 +92,7 @@ class LengthView:
     mode: str  # sentences | percent
     value: int
     algorithm: str
+    about: str = ""  # what the algorithm does, in a line
 
 
 @dataclass(frozen=True)

@@ -101,14 +101,17 @@ class FakeView:
     def reveal(self, span):
         self.revealed = span
 
-    def ask_open_paths(self):
+    def ask_open_paths(self, folder=""):
+        self._log("open_folder", folder)
         return list(self.open_answer)
 
-    def ask_folder(self):
+    def ask_folder(self, folder=""):
+        self._log("folder_folder", folder)
         return self.folder_answer
 
-    def ask_save_path(self, default_name):
+    def ask_save_path(self, default_name, folder=""):
         self._log("save_default", default_name)
+        self._log("save_folder", folder)
         return self.save_answer
 
     def ask_tags(self, current):

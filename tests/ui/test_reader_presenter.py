@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from desktop.library.settings import Settings
@@ -41,8 +40,9 @@ def test_reading_progress_says_how_far_and_how_long_is_left(h: Harness, sample: 
     h.presenter.transfer.open_paths([str(sample)])
     words = h.presenter.entry.article.word_count
     assert h.view.reading_progress.startswith("0% · ")
+    assert h.view.reading_progress.split("· ")[1].split()[0] == h.view.article.meta_line.split(" min read")[0][-1]
     h.presenter.reader.position_changed(0.42)
-    minutes = math.ceil(words * 0.58 / 230)
+    minutes = max(1, round(words * 0.58 / 230))
     assert h.view.reading_progress == f"42% · {minutes} min left"
     h.presenter.reader.position_changed(1.0)
     assert h.view.reading_progress == "100% · read"

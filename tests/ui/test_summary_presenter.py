@@ -56,3 +56,22 @@ def test_sentence_spans() -> None:
     article = Article("t", (Paragraph("body", "One two. One two."),))
     sents = (Sentence("One two.", 0, 0), Sentence("One two.", 1, 0))
     assert [(s.start, s.end) for s in sentence_spans(article, sents).values()] == [(0, 8), (9, 17)]
+
+
+def test_each_algorithm_comes_with_a_line_on_what_it_does(h: Harness, tmp_path: Path) -> None:
+    from desktop.core.summary import LABELS
+
+    h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+    notes = set()
+    for key in LABELS:
+        h.presenter.summary.algorithm_changed(key)
+        assert h.view.length.algorithm == key and len(h.view.length.about) > 20
+        notes.add(h.view.length.about)
+    assert len(notes) == len(LABELS)  # one each, not one line for all
+
+
+def test_keywords_stay_in_the_order_of_their_weight(h: Harness, tmp_path: Path) -> None:
+    h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+    ranked = [f.text for f in h.presenter.digest.facts.keywords]
+    shown = next((g for g in h.view.facts if g.title == "Keywords"), None)
+    assert ranked and shown is not None and [f.text for f in shown.facts] == ranked

@@ -95,3 +95,21 @@ def test_one_bad_file_opens_a_window_not_only_a_status_line(h: Harness, tmp_path
     (title, problems), = h.view.problems
     assert title == "1 file could not be added" and [Path(p.path).name for p in problems] == ["empty.txt"]
     assert h.view.status.kind == "error"
+
+
+def test_file_dialogs_start_in_the_last_folder_used(h: Harness, tmp_path: Path) -> None:
+    folder = tmp_path / "reading"
+    folder.mkdir()
+    path = write(folder / "harbour.txt", ARTICLE)
+    h.view.open_answer = [str(path)]
+    h.presenter.transfer.open_requested()
+    assert ("open_folder", "") in h.view.calls  # first time: nothing remembered
+    assert h.saved[-1].last_folder == str(folder)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    h.view.save_answer = str(exports / "out.md")
+    h.presenter.transfer.export_markdown()
+    assert ("save_folder", str(folder)) in h.view.calls
+    assert h.saved[-1].last_folder == str(exports)
+    h.presenter.transfer.open_requested()
+    assert ("open_folder", str(exports)) in h.view.calls

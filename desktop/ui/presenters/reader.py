@@ -3,7 +3,6 @@ blocks, and how the window looks (theme, text size, focus mode, toggles)."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from desktop.core.errors import PrecisError
@@ -52,7 +51,8 @@ class ReaderPresenter:
         if self.position >= READ_AT:
             self.view.show_reading_progress("100% · read")
             return
-        minutes = "under a minute left" if left < 1 else f"{math.ceil(left)} min left"
+        # rounded as the meta line's "N min read" is, so the two agree at the top of the article
+        minutes = "under a minute left" if left < 0.5 else f"{max(1, round(left))} min left"
         self.view.show_reading_progress(f"{round(self.position * 100)}% · {minutes}")
 
     def _article_view(self, entry: Any) -> ArticleView:

@@ -20,6 +20,19 @@ from desktop.ui.viewmodels import (
 
 SENTENCES_MAX = 50
 NOTHING_OPEN = "No article open"
+# What each algorithm does, in a line a reader can use to choose (shown under the algorithm menu).
+ALGORITHM_NOTES = {
+    "precis": "Our ranker: sentences that carry the article's main words and names, early ones favoured.",
+    "lead": "The first sentences, as a news editor would cut it.",
+    "lexrank": "Sentences most like the other sentences (a graph of similarity).",
+    "textrank": "Sentences most connected to the rest by shared words (PageRank on sentences).",
+    "lsa": "Sentences that best cover the article's main topics (latent semantic analysis).",
+    "luhn": "Sentences dense in the article's most frequent significant words.",
+    "edmundson": "Sentences scored by cue words, title words and position.",
+    "sumbasic": "Sentences made of the most frequent words, lowering a word's weight once used.",
+    "reduction": "Sentences that share the most words with the others (graph reduction).",
+    "kl": "Sentences whose words best match the whole article's word distribution (KL-Sum).",
+}
 GROUP_TITLES = (
     ("people", "People"), ("organisations", "Organisations"), ("places", "Places"), ("events", "Events"),
     ("numbers", "Numbers"), ("dates", "Dates"), ("quotes", "Quotes"), ("keywords", "Keywords"),
@@ -182,6 +195,7 @@ class SummaryPresenter:
             return
         self.main.update(algorithm=algorithm)
         self._store_settings()
+        self.view.show_length(self.length())  # the line on what the algorithm does follows the choice
         self.recompute()
 
     def _store_settings(self) -> None:
@@ -197,4 +211,4 @@ class SummaryPresenter:
     def length(self) -> LengthView:
         s = self.main.settings
         value = s.percent if s.length_mode == "percent" else s.sentences
-        return LengthView(s.length_mode, value, s.algorithm)
+        return LengthView(s.length_mode, value, s.algorithm, ALGORITHM_NOTES.get(s.algorithm, ""))

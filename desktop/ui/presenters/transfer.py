@@ -104,14 +104,21 @@ class TransferPresenter:
             self.open_paths(paths)
 
     def open_requested(self) -> None:
-        paths = self.view.ask_open_paths()
+        paths = self.view.ask_open_paths(self.main.settings.last_folder)
         if paths:
+            self._remember_folder(Path(paths[0]).parent)
             self.open_paths(paths)
 
     def import_folder_requested(self) -> None:
-        folder = self.view.ask_folder()
+        folder = self.view.ask_folder(self.main.settings.last_folder)
         if folder:
+            self._remember_folder(Path(folder))
             self.open_paths([folder])
+
+    def _remember_folder(self, folder: Path) -> None:
+        """The next file dialog starts where this one ended."""
+        if str(folder) != self.main.settings.last_folder:
+            self.main.update(last_folder=str(folder))
 
     def open_paths(self, paths: Sequence[str]) -> None:
         """Add each file to the library (deduplicated) and show it; folders and many files import in bulk."""
@@ -243,7 +250,8 @@ class TransferPresenter:
         markdown = self._markdown()
         if markdown is None:
             return
-        path = self.view.ask_save_path(slug(self.main.digest.article.title) + ".md")
+        path = self.view.ask_save_path(slug(self.main.digest.article.title) + ".md",
+                                       self.main.settings.last_folder)
         if not path:
             return
         from desktop.core.files import write_atomic
@@ -253,6 +261,7 @@ class TransferPresenter:
         except PrecisError as exc:
             self.view.show_status(Status(str(exc), "error"))
             return
+        self._remember_folder(Path(written).parent)
         self.view.show_status(Status(f"Exported to {written}", "success"))
 
     def copy_markdown(self) -> None:
