@@ -17,8 +17,10 @@ Waits until the summary is shown, then grabs the window and its menu bar
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -210,7 +212,8 @@ def review_set(folder: Path, file: str | None = None) -> int:
             for out, extra in shots:
                 command = [sys.executable, "-m", "desktop.screenshot", str(out), *([file] if file else []),
                            *options, *extra]
-                subprocess.run(command, check=True)
+                with tempfile.TemporaryDirectory() as data:  # each picture from a fresh library
+                    subprocess.run(command, check=True, env={**os.environ, "PRECIS_DATA_DIR": data})
     return 0
 
 

@@ -85,9 +85,12 @@ def show_about(parent: tk.Misc, about: AboutView) -> None:
         ttk.Label(dialog.body, text="Built with these libraries, thanks to their authors:").pack(
             anchor="w", pady=(14, 4))
         table = ttk.Treeview(dialog.body, columns=("name", "version", "licence"), show="headings",
-                             height=min(8, len(about.credits)), selectmode="none")
+                             height=len(about.credits), selectmode="none")
+        line = tkfont.nametofont("TkDefaultFont", parent).metrics("linespace")
+        ttk.Style().configure("Credits.Treeview", rowheight=round(line * 1.35))
+        table.configure(style="Credits.Treeview")  # ttkbootstrap drops a style given to the constructor
         for key, heading, width in (("name", "Library", 150), ("version", "Version", 80),
-                                    ("licence", "Licence", 220)):
+                                    ("licence", "Licence", 320)):
             table.heading(key, text=heading, anchor="w")
             table.column(key, width=width, stretch=key == "licence")
         for row in about.credits:

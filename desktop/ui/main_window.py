@@ -279,7 +279,7 @@ class MainWindow:
             for m in self._menus:
                 m.configure(background=palette.panel, foreground=palette.fg,
                             activebackground=palette.select_bg,
-                            activeforeground=palette.fg, selectcolor=palette.accent, borderwidth=0,
+                            activeforeground=palette.fg, selectcolor=palette.accent, borderwidth=2,
                             activeborderwidth=0, relief="flat")
             self.root.configure(background=palette.panel)
             style = self.root.style

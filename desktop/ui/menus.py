@@ -35,6 +35,9 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+INSET = 14  # pixels: the room Tk leaves for a check mark
+
+
 def build_menus(w: Any) -> None:
     """Menus of MainWindow `w`. Labels in sentence case, as on the window's own toggles and buttons."""
     menubar = tk.Menu(w.root, tearoff=False)
@@ -99,6 +102,14 @@ def build_menus(w: Any) -> None:
     help_.add_command(label="Keyboard shortcuts", accelerator="F1", command=w.show_shortcuts)
     help_.add_separator()
     help_.add_command(label=f"About {APP_NAME}", command=w._do("about"))
+    # View's check and radio marks indent its labels; a blank image as wide as a mark does the same in
+    # the other menus, so that every menu's labels start at one inset (issue 16, item 9).
+    w._menu_inset = tk.PhotoImage(master=w.root, width=INSET, height=1)
+    for m in w._menus[1:]:
+        if not any(m.type(i) in ("checkbutton", "radiobutton") for i in range(m.index("end") + 1)):
+            for i in range(m.index("end") + 1):
+                if m.type(i) == "command":
+                    m.entryconfigure(i, image=w._menu_inset, compound="left")
 
 
 def bind_keys(w: Any) -> None:

@@ -63,7 +63,8 @@ class ScrollArea:
 
 def fit_height(text: tk.Text, font: Any) -> None:
     """Make a wrapped tk.Text exactly as tall as what it holds (it then never scrolls by itself)."""
-    text.update_idletasks()
+    # "update" lays out this text's own lines now; no update_idletasks(), which would also run the reading
+    # view's pending layout of a long article in one go and stall the window
     pixels = text.count("1.0", "end-1c", "update", "ypixels")  # to the empty line Tk keeps at the end
     if isinstance(pixels, tuple):
         pixels = pixels[0]

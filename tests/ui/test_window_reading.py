@@ -140,3 +140,18 @@ def test_a_bad_file_opens_a_window(open_app, tmp_path: Path, monkeypatch) -> Non
     app.window.presenter.transfer.open_paths([str(bad)])
     wait_for(app, lambda: shown)
     assert shown[0][0] == "1 file could not be added"
+
+
+def test_every_menu_starts_its_labels_at_the_same_inset(open_app) -> None:
+    from desktop.ui.menus import INSET
+
+    app = open_app()
+    for menu in app.window._menus[1:]:
+        kinds = {menu.type(i) for i in range(menu.index("end") + 1)}
+        commands = [i for i in range(menu.index("end") + 1) if menu.type(i) == "command"]
+        if kinds & {"checkbutton", "radiobutton"}:
+            continue  # Tk indents these menus for their marks
+        for i in commands:  # the others: a blank image as wide as a mark before each label
+            image = menu.entrycget(i, "image")
+            assert image and int(app.root.tk.call(image, "cget", "-width")) == INSET
+            assert menu.entrycget(i, "compound") == "left"

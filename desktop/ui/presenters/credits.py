@@ -13,6 +13,9 @@ def licence_of(meta: metadata.PackageMetadata) -> str:
     """A short licence name: the SPDX expression, else a short License field, else the classifier."""
     expression = meta.get("License-Expression")
     if expression:
+        terms = expression.split(" AND ")
+        if len(expression) > 40 and len(terms) > 1:  # numpy's bundles: the main licence, then a count
+            return f"{terms[0]} and {len(terms) - 1} more"
         return expression
     text = (meta.get("License") or "").strip()
     if text and len(text) <= 40 and "\n" not in text:
