@@ -72,7 +72,7 @@ class MainWindow:
         self.reader = ReaderView(self.reader_box, fonts)
         self._build_reader_bar()
         # how far in and how long is left, under the text, quiet (in focus mode too)
-        self.reading_progress = ttk.Label(self.reader_box, text="", bootstyle="secondary", anchor="e",
+        self.reading_progress = ttk.Label(self.reader_box, text="\u00a0", bootstyle="secondary", anchor="e",
                                           padding=(14, 2, 18, 4))
         self.reading_progress.pack(side="bottom", fill="x")
         self.reader.frame.pack(fill="both", expand=True)
@@ -382,7 +382,9 @@ class MainWindow:
         self.find_bar.show(find)
 
     def show_reading_progress(self, text: str) -> None:
-        self.reading_progress.configure(text=text)
+        # never empty: a label that grows from nothing to a line would resize the reading view (and
+        # make Tk measure a long article's lines again)
+        self.reading_progress.configure(text=text or "\u00a0")
 
     def show_highlights(self, highlights: HighlightsView | None) -> None:
         self.reader.marks.show(highlights)
