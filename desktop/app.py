@@ -140,8 +140,10 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
     )
     window.attach(presenter)
     from desktop.ui.brief_window import install_brief
+    from desktop.ui.menus import inset_labels
 
     install_brief(window, presenter)
+    inset_labels(window, window._menus[1:])  # the Brief menu's labels line up with the others'
     app = Session(root, window, presenter, library, [runner, import_runner])
     presenter.start(files)
     root.update_idletasks()

@@ -25,6 +25,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Reading", "Ctrl+Z", "Undo (a highlight change or a delete)"),
     ("Library", "Ctrl+K", "Search the library"),
     ("Library", "Down / Up, Enter", "Move in the list; start reading"),
+    ("Library", "Ctrl+B", "Brief the selected articles (Brief menu)"),
     ("Library", "Ctrl+T", "Tags of the article"),
     ("Library", "Ctrl+M", "Mark read or unread"),
     ("Library", "Delete", "Move to the trash"),
@@ -105,7 +106,12 @@ def build_menus(w: Any) -> None:
     # View's check and radio marks indent its labels; a blank image as wide as a mark does the same in
     # the other menus, so that every menu's labels start at one inset (issue 16, item 9).
     w._menu_inset = tk.PhotoImage(master=w.root, width=INSET, height=1)
-    for m in w._menus[1:]:
+    inset_labels(w, w._menus[1:])
+
+
+def inset_labels(w: Any, menus: list[tk.Menu]) -> None:
+    """Give the command entries of `menus` that have no check or radio entries the blank inset."""
+    for m in menus:
         if not any(m.type(i) in ("checkbutton", "radiobutton") for i in range(m.index("end") + 1)):
             for i in range(m.index("end") + 1):
                 if m.type(i) == "command":

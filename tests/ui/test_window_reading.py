@@ -146,7 +146,7 @@ def test_every_menu_starts_its_labels_at_the_same_inset(open_app) -> None:
     from desktop.ui.menus import INSET
 
     app = open_app()
-    for menu in app.window._menus[1:]:
+    for menu in app.window._menus[1:5]:  # File, Edit, View, Help (other parts add their own menus)
         kinds = {menu.type(i) for i in range(menu.index("end") + 1)}
         commands = [i for i in range(menu.index("end") + 1) if menu.type(i) == "command"]
         if kinds & {"checkbutton", "radiobutton"}:
