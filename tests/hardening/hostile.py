@@ -76,6 +76,14 @@ HOSTILE: dict[str, tuple[str, Callable[[], bytes]]] = {
         b'He said "it is %d".' % i for i in range(50_000)) + b"\n"),
     "docx-nested-100k": ("deep.docx", lambda: _nested_docx(100_000)),
     "html-svg-only": ("drawing.html", lambda: _svg_page().encode()),
+    # The HTML walks recurse: they rely on libxml2's HTML parser nesting at most 256 levels deep.
+    "html-nested-100k": ("nested.html", lambda: (
+        b"<html><body>" + b"<div><span>" * 50_000 + b"The council met on Monday to discuss ferries."
+        + b"</span></div>" * 50_000 + b"</body></html>")),
+    "epub-nested-100k": ("nested.epub", lambda: epub(
+        b"<html><body>" + b"<section><p>" * 50_000 + b"The council met." + b"</p></section>" * 50_000
+        + b"</body></html>")),
+    "markdown-nested-quotes": ("quotes.md", lambda: b"> " * 100_000 + b"The council met.\n"),
 }
 
 
