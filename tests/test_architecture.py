@@ -123,6 +123,12 @@ def test_no_import_cycles() -> None:
     assert cycles == []
 
 
+def test_no_module_over_400_lines() -> None:
+    long = {f.relative_to(PACKAGE).as_posix(): n for f in PACKAGE.rglob("*.py")
+            if (n := len(f.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
 def test_package_exports_never_shadow_their_modules() -> None:
     # `from desktop.core.language import detect` must give the function, not a submodule of that name.
     clashes = [f"{package}.{name}" for package, table in _export_tables().items() for name in table
