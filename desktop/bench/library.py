@@ -6,6 +6,9 @@ its facts found once; variants (paragraphs dropped and rotated, sentences borrow
 article, a numbered title) go through Library.add_many in batches with the base's facts, so the
 10,000 build takes a minute rather than the ten that full cleaning would. The import of text files
 written to a temp folder is timed separately, through the real importer (load, clean, facts).
+The digest cache is filled for every article: each base's digest is computed once and every variant
+gets a row of that size under its own key (computing 100,000 digests would take an hour; the rows'
+size and number are what the figures depend on).
 Prints: search median, open, list first screen, import time, database/raw size ratio, peak RSS.
 """
 
@@ -19,6 +22,7 @@ import resource
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from desktop.core.model import Article, Facts, Paragraph, Source
@@ -28,7 +32,8 @@ DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 QUERIES = ("government", "economy growth", "trump", "football match", "climate chan", "oil prices",
            "election campaign", "mobile phone", "prime minister", "interest rates", "film award",
            "police said")
-TARGETS = {"search": 20.0, "open": 30.0, "list": 30.0, "import": 60.0, "ratio": 3.0, "rss": 300.0}
+TARGETS = {"search": 20.0, "slowest": 60.0, "open": 30.0, "list": 30.0, "import": 5.0, "ratio": 3.0,
+           "rss": 400.0}
 
 
 def base_texts(bench: Path) -> list[tuple[str, str]]:
@@ -92,6 +97,35 @@ def variant(bases: list[tuple[Source, Article, Facts]], n: int, rng: random.Rand
                    encoding="utf-8", path=None), new, facts)
 
 
+def digest_rows(bases: list[tuple[Source, Article, Facts]]) -> list[object]:
+    """The real digest of each base article (default options), for the cache rows of its variants."""
+    from desktop.core.errors import PrecisError
+    from desktop.core.model import Digest, Options, Summary
+    from desktop.core.pipeline import digest_article
+
+    out: list[object] = []
+    for source, article, facts in bases:
+        try:
+            out.append(digest_article(article, source.name, None, Options(), facts=False))
+        except PrecisError:
+            out.append(Digest(source.name, None, article, (), Summary("precis", ()), facts))
+            continue
+        out[-1] = replace(out[-1], facts=facts)
+    return out
+
+
+def fill(lib, batch: list[tuple[Source, Article, Facts]], results: list, rows: list[object], last: int) -> None:
+    """Cache rows for a batch just added: each variant keyed by its own article, sized as its base's."""
+    from desktop.core.model import Options
+    from desktop.library import digests
+
+    first = last - len(batch) + 1
+    with lib._write() as conn:
+        for k, ((_, article, _), result) in enumerate(zip(batch, results, strict=True)):
+            key = digests.cache_key(article, Options())
+            digests.put(conn, result.id, key, digests.encode(rows[(first + k) % len(rows)], key))
+
+
 def median_ms(fn, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -122,17 +156,20 @@ def main(argv: list[str] | None = None) -> int:
         raw = 0
         t0 = time.perf_counter()
         batch = []
+        rows = digest_rows(bases)
         for n in range(args.articles):
             item = variant(bases, n, rng)
             raw += len(item[0].data)
             batch.append(item)
             if len(batch) == 250:
-                lib.add_many(batch)
+                fill(lib, batch, lib.add_many(batch), rows, n)
                 batch.clear()
-        lib.add_many(batch)
+        fill(lib, batch, lib.add_many(batch), rows, args.articles - 1)
         build = time.perf_counter() - t0
         count = lib.count()
-        print(f"built: {count} articles in {build:.1f} s ({build / max(count, 1) * 1000:.2f} ms each)")
+        cached = lib._conn.execute("SELECT count(*) FROM digests").fetchone()[0]
+        print(f"built: {count} articles in {build:.1f} s ({build / max(count, 1) * 1000:.2f} ms each), "
+              f"digest cache rows: {cached}")
 
         lib.close()  # measure a library as it is reopened, with the OS cache warm
         lib = Library.open()
@@ -172,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"search queries: {', '.join(f'{q!r}={h}' for q, h in zip(QUERIES, hits, strict=True))}")
     line("search median", search, "ms", "search")
-    print(f"{'search slowest query':<34}{max(search_times):>9.2f} ms")
+    line("search slowest query", max(search_times), "ms", "slowest")
     line("open an article (get)", open_ms, "ms", "open")
     line("list first screen (100, added)", list_ms, "ms", "list")
     line("list first screen (100, title)", list_title_ms, "ms", "list")
