@@ -6,4 +6,4 @@ another version are recomputed, never shown. Cleaner changes need no bump: the c
 cleaned article itself.
 """
 
-VERSION = 4
+VERSION = 5

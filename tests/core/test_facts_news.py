@@ -211,3 +211,11 @@ def test_an_occupation_before_a_name_says_person() -> None:
     facts = _facts("The match turned when spin bowler Teodor Vasko took five wickets. Later the envoy "
                    "Orin Pell met officials.")
     assert {"Teodor Vasko", "Orin Pell"} <= set(_texts(facts.people))
+
+
+
+def test_names_written_with_al_are_no_keywords(sample) -> None:
+    from desktop.core.pipeline import read
+
+    keywords = _texts(read(sample).facts.keywords)
+    assert keywords and not [k for k in keywords if k.lower().startswith(("al-", "el-"))]

@@ -22,6 +22,7 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday million billion thousand".split()
 )
+_NAME_PREFIX = re.compile(r"(?:al|el|bin|ibn)-[A-Z]")  # "al-Assad" is a name, written so mid-sentence
 COMMON = 7.0  # Zipf frequency at which a word says nothing of a topic ("said" 6.3, "time" 6.3)
 
 
@@ -80,7 +81,7 @@ def keyphrases(
             stem = stems.get(word)
             if stem is None:
                 stem = stems[word] = _stem(word)
-            if raw[:1].isupper():
+            if raw[:1].isupper() or _NAME_PREFIX.match(raw):
                 if not at_start:
                     capitalised[stem] += 1
             elif raw.islower():
