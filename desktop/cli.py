@@ -119,23 +119,23 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.core.export import to_markdown
-    from desktop.core.files import write_atomic
+    from desktop.core.files import refuse_special, write_atomic
 
     if args.output and len(args.files) > 1 and not Path(args.output).is_dir():
         fail("with several files, -o must name an existing folder")
         return 1
 
     def work(path: str) -> None:
-        markdown = to_markdown(_read(path, _options(args)), include_article=args.article)
         if not args.output:
-            sys.stdout.write(markdown)
+            sys.stdout.write(to_markdown(_read(path, _options(args)), include_article=args.article))
             return
         out = Path(args.output)
         if out.is_dir():
             out = out / (Path(path).stem + ".md")
+        refuse_special(out)  # a named pipe or a device is never written, with or without --force
         if out.exists() and not args.force:
             raise PrecisError(f"{out}: already exists (use --force to overwrite)")
-        write_atomic(out, markdown)
+        write_atomic(out, to_markdown(_read(path, _options(args)), include_article=args.article))
 
     return _each(args.files, work)
 

@@ -86,10 +86,11 @@ def test_export_force_replaces_only_regular_files(kind: str, tmp_path: Path) -> 
         os.mkfifo(target)
     else:
         os.symlink("/dev/null", target)
-    proc = precis_bytes("export", str(source), "-o", str(target), "--force")
-    assert proc.returncode == 1
-    assert "regular file" in assert_one_error_line(proc.stderr)
-    assert proc.stdout == ""
+    for force in (["--force"], []):
+        proc = precis_bytes("export", str(source), "-o", str(target), *force)
+        assert proc.returncode == 1
+        assert "regular file" in assert_one_error_line(proc.stderr)
+        assert proc.stdout == ""
     if kind == "fifo":
         assert target.is_fifo()
     else:
