@@ -8,6 +8,7 @@ through the window, as File > Open does, so the list of bad files shows), --abou
 --highlight "PASSAGE[::NOTE]" (select the passage and press H, with a note; repeatable), --brief QUERY
 (search the library for QUERY and grab the briefing window of the results instead),
 --find WORD (find in the article, Ctrl+F), --facts (scroll the right pane to the key facts),
+--to-highlights (scroll the right pane to its Highlights section),
 --set DIR (the review set: light, dark and sepia at 1280x720 and 1600x1000, with a highlight and find
 shown, one PNG each, plus the right pane scrolled to its facts at 1280x720).
 Waits until the summary is shown, then grabs the window and its menu bar
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--brief", metavar="QUERY", help="grab the briefing of this library search")
     parser.add_argument("--find", metavar="WORD", help="find WORD in the article (the find bar shows)")
     parser.add_argument("--facts", action="store_true", help="scroll the right pane to the key facts")
+    parser.add_argument("--to-highlights", action="store_true",
+                        help="scroll the right pane to its Highlights section")
     parser.add_argument("--set", metavar="DIR", help="render the review set into DIR")
     args = parser.parse_args(argv)
     if args.set:
@@ -172,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
             app.root.update()
         if args.facts:
             app.window.summary.area.show(app.window.summary.facts_heading)
+        if args.to_highlights:
+            app.window.summary.area.show(app.window.summary.highlights.frame)
         if args.open:
             app.presenter.transfer.open_paths(args.open)
             wait_until(app.root, lambda: all(r.idle() for r in app.runners))
@@ -209,6 +214,8 @@ def review_set(folder: Path, file: str | None = None) -> int:
             shots = [(folder / f"{theme}-{size}.png", [])]
             if size == "1280x720":  # the right pane scrolls there: its facts in a second picture
                 shots.append((folder / f"{theme}-{size}-facts.png", ["--facts"]))
+            if not file:  # ... and the highlights, below them at either size
+                shots.append((folder / f"{theme}-{size}-highlights.png", ["--to-highlights"]))
             for out, extra in shots:
                 command = [sys.executable, "-m", "desktop.screenshot", str(out), *([file] if file else []),
                            *options, *extra]

@@ -37,14 +37,10 @@ class HighlightsSection:
         self.caption = ttk.Label(self.frame, text="", bootstyle="secondary", font=self.link_font)
         self.caption.pack(fill="x", pady=(0, 4))
         self.caption.bind("<Configure>", lambda e: self.caption.configure(wraplength=max(1, e.width)), add=True)
-        box = ttk.Frame(self.frame)
-        box.pack(fill="both", expand=True)
-        self.text = tk.Text(box, wrap="word", borderwidth=0, highlightthickness=0, height=6, padx=2, pady=4,
-                            cursor="arrow", font=self.quote_font, insertwidth=0)
-        scroll = ttk.Scrollbar(box, orient="vertical", command=self.text.yview)
-        self.text.configure(yscrollcommand=scroll.set, state="disabled")
-        scroll.pack(side="right", fill="y")
-        self.text.pack(side="left", fill="both", expand=True)
+        # as tall as what it holds (the right pane fits it and scrolls as a whole): no scrollbar of its own
+        self.text = tk.Text(self.frame, wrap="word", borderwidth=0, highlightthickness=0, height=6, padx=2,
+                            pady=4, cursor="arrow", font=self.quote_font, insertwidth=0, state="disabled")
+        self.text.pack(fill="both", expand=True)
         self.view: HighlightsView | None = None
 
     def apply(self, palette: Palette, font_size: int) -> None:

@@ -1,5 +1,5 @@
 """The right pane: length and algorithm controls, then one scrolling column (numbered summary sentences,
-key facts wrapped in full with their detail, the highlights), then the export buttons."""
+the highlights, key facts wrapped in full with their detail), then the export buttons."""
 
 from __future__ import annotations
 
@@ -88,8 +88,9 @@ class SummaryPane:
                              font=self.fact_font, cursor="arrow", padx=2, pady=2, insertwidth=0)
         self.facts.configure(state="disabled")
         self.facts.pack(fill="x")
-        self.highlights = HighlightsSection(inner, fonts)  # the person's highlights and notes
-        self.highlights.frame.pack(fill="x")
+        # the person's highlights and notes, before the facts: the facts run long, one's own notes come first
+        self.highlights = HighlightsSection(inner, fonts)
+        self.highlights.frame.pack(fill="x", before=self.facts_heading)
         for widget in (self.sentences, self.facts, self.highlights.text, self.facts_heading,
                        self.highlights.frame):
             self.area.wheel(widget)
