@@ -141,8 +141,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 class _Algorithms:
-    """The algorithm names, looked up only when --algorithm is given or help is printed: the summary
-    registry imports numpy, which `precis facts` or `precis clean` should not pay for."""
+    """The algorithm names, looked up only when --algorithm is given or help is printed, so that
+    `precis facts` or `precis clean` load nothing of the summary package."""
 
     def _names(self) -> tuple[str, ...]:
         from desktop.core.summary import ALGORITHMS

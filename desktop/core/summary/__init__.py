@@ -4,7 +4,7 @@ registry of sumy's algorithms beside it, and the length policy."""
 from desktop.core.lazy import exports
 
 __all__, __getattr__, __dir__ = exports(__name__, {
-    "registry": ("ALGORITHMS", "DEFAULT_ALGORITHM", "LABELS", "MAX_SENTENCES", "summarize", "sumy_summarizer",
-                 "target_length"),
+    "labels": ("ALGORITHMS", "DEFAULT_ALGORITHM", "LABELS"),
+    "registry": ("MAX_SENTENCES", "summarize", "sumy_summarizer", "target_length"),
     "rank": ("DEFAULT_WEIGHTS", "Features", "Weights", "features", "rank_sentences", "scores", "select"),
 })

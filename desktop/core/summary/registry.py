@@ -9,9 +9,8 @@ import numpy as np
 from desktop.core.errors import PrecisError
 from desktop.core.model import Options, Sentence, Summary
 from desktop.core.split import SumyTokenizer
+from desktop.core.summary.labels import ALGORITHMS, LABELS
 from desktop.core.summary.rank import DEFAULT_WEIGHTS, Weights, features, scores, select
-
-DEFAULT_ALGORITHM = "precis"
 
 # sumy class paths, imported lazily so start-up stays fast.
 SUMY_ALGORITHMS: dict[str, str] = {
@@ -24,19 +23,6 @@ SUMY_ALGORITHMS: dict[str, str] = {
     "reduction": "sumy.summarizers.reduction:ReductionSummarizer",
     "kl": "sumy.summarizers.kl:KLSummarizer",
 }
-LABELS: dict[str, str] = {
-    "precis": "Précis (default)",
-    "lead": "Lead (first sentences)",
-    "lexrank": "LexRank",
-    "textrank": "TextRank",
-    "lsa": "LSA",
-    "luhn": "Luhn",
-    "edmundson": "Edmundson",
-    "sumbasic": "SumBasic",
-    "reduction": "Reduction",
-    "kl": "KL-Sum",
-}
-ALGORITHMS: tuple[str, ...] = tuple(LABELS)
 
 # sumy's graph and KL algorithms grow with the square (KL: the cube) of the sentence count in pure
 # Python; past these sizes they take more than a few seconds here, so they are refused rather than

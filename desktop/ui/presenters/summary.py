@@ -139,7 +139,7 @@ class SummaryPresenter:
         self.view.show_status(Status(message(exc), "error"))
 
     def _summary_view(self, digest: Digest) -> SummaryView:
-        from desktop.core.summary import LABELS  # already loaded by the worker that made the digest
+        from desktop.core.summary import LABELS  # numpy-free (labels.py): the digest may come from the cache
 
         spans = self.main.spans
         items = tuple(
