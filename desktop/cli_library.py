@@ -105,13 +105,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     read = {None: None, "read": True, "unread": False}[args.state]
     descending = (not DESCENDING[args.sort]) if args.reverse else None  # None: the order's own way
+    where = {"tag": args.tag, "read": read, "trashed": args.trash}
     with _open() as lib:
-        rows = lib.list(sort=args.sort, tag=args.tag, read=read, limit=args.limit, descending=descending)
+        rows = lib.list(sort=args.sort, limit=args.limit, descending=descending, **where)
+        left = lib.count(**where) - len(rows) if args.limit is not None else 0
     for row in rows:
         if args.json:
             _emit(_row_json(row))
         else:
             print(_row_text(row))
+    if left > 0:
+        print(f"precis: {left:,} more not listed (--limit {args.limit}); leave out --limit to list "
+              "them all", file=sys.stderr)
     return 0
 
 
@@ -229,8 +234,14 @@ def add_library_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sort", default="added", choices=SORTS, help="order (default: added, newest first)")
     p.add_argument("--reverse", action="store_true",
                    help="the other way round (oldest, Z or longest first; empty values stay last)")
-    p.add_argument("--state", choices=("read", "unread"), help="only read or unread articles")
-    p.add_argument("--limit", type=_count_arg, default=1000, metavar="N")
+    state = p.add_mutually_exclusive_group()
+    state.add_argument("--unread", dest="state", action="store_const", const="unread",
+                       help="only unread articles")
+    state.add_argument("--read", dest="state", action="store_const", const="read", help="only read articles")
+    state.add_argument("--state", choices=("read", "unread"), help=argparse.SUPPRESS)  # the older spelling
+    p.add_argument("--trash", action="store_true", help="the articles in the trash instead")
+    p.add_argument("--limit", type=_count_arg, default=None, metavar="N",
+                   help="at most N rows (default: all; stderr says how many were left out)")
     p.add_argument("--json", action="store_true", help="one JSON object per article and line")
     p.set_defaults(func=cmd_list)
 

@@ -4,7 +4,7 @@ last opened it, the summary length and algorithm they chose for it."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from desktop.core.errors import PrecisError
 from desktop.library.db import Database
@@ -36,3 +36,11 @@ def set_summary_settings(db: Database, id: int, algorithm: str, sentences: int |
                          ratio: float | None) -> None:
     _update(db, int(id), "UPDATE entries SET summary_algorithm = ?, summary_sentences = ?, "
             "summary_ratio = ? WHERE id = ?", (algorithm, sentences, ratio))
+
+
+def mark_read_many(db: Database, ids: Iterable[int], read: bool = True) -> int:
+    """Mark several articles read (or unread) in one transaction; returns how many there were."""
+    ids = [int(i) for i in ids]
+    with db.write() as conn:
+        conn.executemany("UPDATE entries SET read = ? WHERE id = ?", [(1 if read else 0, i) for i in ids])
+    return len(ids)

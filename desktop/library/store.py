@@ -14,9 +14,11 @@ API beyond the brief (additions, all optional):
 - `Library.get_many(ids)`, `Library.all_ids()`; `Library.integrity() -> str` ("ok" when sound).
 - `SNIPPET_OPEN` / `SNIPPET_CLOSE`: the markers around matched words in `SearchHit.snippet`.
 - `list(sort="words")` is shortest first; `title` is A to Z; `added`/`opened` newest first
-  (never-opened entries last); `site` A to Z (none last); `date` newest first (the article's date, else
-  the day it was added). `list(..., descending=True|False)` forces the direction (None: the natural
-  one); never-opened entries and entries without a site stay last in both directions.
+  (never-opened entries last); `site` A to Z (none last); `date` newest first by the article's own
+  (published) date, entries without one last. `list(..., descending=True|False)` forces the direction (None: the natural
+  one); never-opened entries and entries without a site or date stay last in both directions.
+- `list(limit=None)` lists every row; `list/count(trashed=True)` the trash, `highlighted=True` the
+  articles with highlights; `counts()` every filter's count at once.
 - `reclean()` returns how many articles it re-cleaned.
 """
 
@@ -32,14 +34,14 @@ from desktop.core.model import Article, Digest, Facts, Options, Source
 from desktop.library import article_state, articles, digests, highlights, listing, search, trash
 from desktop.library.articles import compute_facts, facts_text
 from desktop.library.db import BUSY_TIMEOUT_MS, Database
-from desktop.library.listing import DESCENDING, SORTS
+from desktop.library.listing import DESCENDING, SORTS, Counts
 from desktop.library.records import AddResult, Entry, EntryRow, SearchHit, now
 from desktop.library.search import SNIPPET_CLOSE, SNIPPET_OPEN
-from desktop.library.tags import clean_tags, put_tags
+from desktop.library.tags import add_tags_many, clean_tags, put_tags
 from desktop.library.tags import tags as tags_in_use
 
 __all__ = [
-    "BUSY_TIMEOUT_MS", "DESCENDING", "SNIPPET_CLOSE", "SNIPPET_OPEN", "SORTS", "AddResult", "Entry",
+    "BUSY_TIMEOUT_MS", "DESCENDING", "Counts", "SNIPPET_CLOSE", "SNIPPET_OPEN", "SORTS", "AddResult", "Entry",
     "EntryRow", "Library", "SearchHit", "clean_tags", "compute_facts", "facts_text", "now",
 ]
 
@@ -116,11 +118,17 @@ class Library:
     # ---- listing and search --------------------------------------------------------------------
 
     def list(self, sort: str = "added", tag: str | None = None, read: bool | None = None,
-             limit: int = 200, offset: int = 0, descending: bool | None = None) -> list[EntryRow]:
-        return listing.list_rows(self.db, sort, tag, read, limit, offset, descending)
+             limit: int | None = 200, offset: int = 0, descending: bool | None = None,
+             trashed: bool = False, highlighted: bool = False) -> list[EntryRow]:
+        return listing.list_rows(self.db, sort, tag, read, limit, offset, descending, trashed, highlighted)
 
-    def count(self, tag: str | None = None, read: bool | None = None) -> int:
-        return listing.count(self.db, tag, read)
+    def count(self, tag: str | None = None, read: bool | None = None, trashed: bool = False,
+              highlighted: bool = False) -> int:
+        return listing.count(self.db, tag, read, trashed, highlighted)
+
+    def counts(self) -> Counts:
+        """How many articles All, Unread, Read, Highlighted and Trash hold."""
+        return listing.counts(self.db)
 
     def search(self, query: str, limit: int = 200, snippets: int = 50) -> list[SearchHit]:
         return search.search(self.db, query, limit, snippets)
@@ -137,6 +145,9 @@ class Library:
     def add_tags(self, id: int, tags: Sequence[str]) -> None:
         put_tags(self.db, int(id), tags, replace=False)
 
+    def add_tags_many(self, ids: Iterable[int], tags: Sequence[str]) -> None:
+        add_tags_many(self.db, ids, tags)
+
     def trash(self, ids: Iterable[int]) -> None:
         trash.trash(self.db, ids)
 
@@ -145,6 +156,10 @@ class Library:
 
     def trashed(self) -> list[EntryRow]:
         return trash.trashed(self.db)
+
+    def delete_for_good(self, ids: Iterable[int]) -> int:
+        """Delete articles in the trash for good (live ones are never touched); returns how many."""
+        return trash.delete_for_good(self.db, ids)
 
     def empty_trash(self) -> int:
         return trash.empty_trash(self.db)
@@ -156,6 +171,9 @@ class Library:
 
     def set_position(self, id: int, fraction: float) -> None:
         article_state.set_position(self.db, id, fraction)
+
+    def mark_read_many(self, ids: Iterable[int], read: bool = True) -> int:
+        return article_state.mark_read_many(self.db, ids, read)
 
     def touch_opened(self, id: int) -> None:
         article_state.touch_opened(self.db, id)

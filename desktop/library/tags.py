@@ -57,5 +57,20 @@ def put_tags(db: Database, entry_id: int, names: Iterable[str], replace: bool) -
         search_index.retag(conn, entry_id, " ".join(tags_of(conn, entry_id)))
 
 
+def add_tags_many(db: Database, ids: Iterable[int], names: Iterable[str]) -> None:
+    """Add the (cleaned) tags to several entries in one transaction."""
+    names = clean_tags(names)
+    with db.write() as conn:
+        for name in names:
+            conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", (name,))
+        for entry_id in [int(i) for i in ids]:
+            require(conn, entry_id)
+            for name in names:
+                conn.execute("INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) "
+                             "SELECT ?, id FROM tags WHERE name = ?", (entry_id, name))
+            search_index.retag(conn, entry_id, " ".join(tags_of(conn, entry_id)))
+        drop_unused(conn)
+
+
 def drop_unused(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM entry_tags)")

@@ -38,6 +38,19 @@ def trashed(db: Database) -> list[EntryRow]:
     return [entry_row(r) for r in rows]
 
 
+def delete_for_good(db: Database, ids: Iterable[int]) -> int:
+    """Delete these articles for good, those of them that are in the trash (never a live one)."""
+    ids = [int(i) for i in ids]
+    with db.write() as conn:
+        gone = [i for i in ids if conn.execute(
+            "SELECT 1 FROM entries WHERE id = ? AND trashed IS NOT NULL", (i,)).fetchone()]
+        for entry_id in gone:
+            search_index.drop(conn, entry_id)
+            conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+        drop_unused(conn)
+    return len(gone)
+
+
 def empty_trash(db: Database) -> int:
     """Delete trashed entries for good; returns how many."""
     with db.write() as conn:

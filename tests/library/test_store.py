@@ -175,11 +175,11 @@ def test_each_sort_runs_both_ways_and_empty_values_stay_last(lib: Library) -> No
                           (site, date, added, opened, ids[-1]))
     a, b, c, d = ids
     natural = {"added": [d, c, b, a], "opened": [d, b, c, a], "title": [a, b, d, c],
-               "words": [a, b, c, d], "site": [c, a, d, b], "date": [c, b, a, d]}
+               "words": [a, b, c, d], "site": [c, a, d, b], "date": [b, a, d, c]}
     backwards = {"added": [a, b, c, d], "opened": [b, d, a, c],  # never opened: last both ways
                  "title": [c, d, b, a], "words": [d, c, b, a],
                  "site": [d, a, c, b],  # no site: last both ways
-                 "date": [d, a, b, c]}
+                 "date": [d, a, b, c]}  # published: no date of its own, last both ways
     naturally_descending = {"added", "opened", "date"}
     for sort in natural:
         assert [r.id for r in lib.list(sort=sort)] == natural[sort], sort

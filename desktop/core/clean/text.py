@@ -27,13 +27,12 @@ from desktop.core.clean.blocks import (
 )
 from desktop.core.clean.region import Unit, decide, main_region, mark_inline_boxes, score
 from desktop.core.clean.tables import keep_tables
+from desktop.core.clean.titles import sentence_title, split_site
 from desktop.core.language import code as language_code
 from desktop.core.language import stop_words
 from desktop.core.model import Article, Meta, Paragraph, Removal
 from desktop.core.read import MAX_BLOCKS, Block, unread_notice
 
-# (?<!\s): a match starts where a run of spaces starts, so a long run is not rescanned from each space.
-_TITLE_SITE = re.compile(r"(?<!\s)\s+(?:[-–—|·•»:]|::)\s+([^-–—|·•»]{2,60})$")
 _TRUNCATED = re.compile(r"\s*(\.{3}|…)\s*((read |show )?more)?\W*$", re.IGNORECASE)
 _TRUNCATED_MIN = 8
 _TITLE_OVERLAP = 0.8  # share of words a reworded headline has in common with the title
@@ -72,8 +71,10 @@ def clean_blocks(
     if not title and blocks and _looks_like_title(blocks[0]):
         title = blocks.pop(0).text
     if title:
-        title, site = _split_site(title)
+        title, site = split_site(title)
     units, language = classify(blocks, title, settings)
+    if not title:  # no title line: the first sentence names it (it stays in the text)
+        title = sentence_title(next((u.text for u in units if not u.reason and u.kind == "body"), ""))
     paragraphs: list[Paragraph] = []
     removed: list[Removal] = []
     for u in units:
@@ -113,14 +114,6 @@ def _unit(block: Block, stops: frozenset[str] | None) -> Unit:
 def _looks_like_title(block: Block) -> bool:
     n = len(words(block.text))
     return 0 < n <= 40 and len(block.text) < 300 and not block.text.endswith((",", ";"))
-
-
-def _split_site(title: str) -> tuple[str, str]:
-    """'Headline - Site Name' -> ('Headline', 'Site Name') when the tail looks like a name."""
-    m = _TITLE_SITE.search(title)
-    if m and len(words(m.group(1))) <= 5 and len(title) - len(m.group(0)) >= 15:
-        return title[: m.start()].strip(), m.group(1).strip()
-    return title, ""
 
 
 def _mark_hard_junk(units: list[Unit], title: str) -> None:
