@@ -69,6 +69,25 @@ def ask_tags(parent: tk.Misc, current: str) -> str | None:
     return answer[0] if answer else None
 
 
+def confirm(parent: tk.Misc, question: str, action: str) -> bool:
+    """Ask before something that cannot be undone; the safe answer (Cancel) has the focus."""
+    dialog = _Dialog(parent, action)
+    answer: list[bool] = []
+    ttk.Label(dialog.body, text=question, wraplength=380, justify="left").pack(anchor="w", pady=(0, 14))
+    buttons = ttk.Frame(dialog.body)
+    buttons.pack(fill="x")
+
+    def yes() -> None:
+        answer.append(True)
+        dialog.close()
+
+    ttk.Button(buttons, text=action, bootstyle="danger", command=yes).pack(side="right")
+    cancel = ttk.Button(buttons, text="Cancel", bootstyle="secondary-outline", command=dialog.close)
+    cancel.pack(side="right", padx=(0, 8))
+    dialog.run(cancel)
+    return bool(answer)
+
+
 def show_about(parent: tk.Misc, about: AboutView) -> None:
     dialog = _Dialog(parent, f"About {about.name}")
     ttk.Label(dialog.body, text=about.name, font=("TkHeadingFont", 20, "bold")).pack(anchor="w")

@@ -1,4 +1,6 @@
-"""The library sidebar: live search box, tag filter, a lazily filled sortable article list, Add… button."""
+"""The library sidebar: live search box (clear button, Esc), filter with counts (All, Unread, Read,
+Highlighted, each tag, Trash), the article list or the search hits with their snippets, the bar of
+actions on several selected rows or on the trash, and the next/previous match of a search."""
 
 from __future__ import annotations
 
@@ -9,19 +11,13 @@ from typing import Any
 
 import ttkbootstrap as ttk
 
-from desktop.ui.theme import Fonts, Palette, fit_text
-from desktop.ui.viewmodels import LibraryView, RowView
+from desktop.ui.article_list import ArticleList
+from desktop.ui.hit_list import HitList
+from desktop.ui.theme import Fonts, Palette
+from desktop.ui.viewmodels import FilterView, LibraryView, MatchesView, RowView
 
-COLUMNS = (("title", "Title"), ("site", "Site"), ("date", "Date"), ("words", "Words"))
-SORT_OF_COLUMN = {"title": "title", "site": "site", "date": "date", "words": "words"}
-ARROWS = {"title": " ▴", "site": " ▴", "date": " ▾", "words": " ▴"}  # the direction each sort runs
-TURNED = {" ▴": " ▾", " ▾": " ▴"}  # the arrow of an order turned round (its heading clicked again)
-FIT_ORDER = ("date", "site", "words")  # columns beside the title, given room in this order
-TITLE_MIN = 150  # pixels the title keeps before another column is shown
-SITE_WIDTH = (64, 130)  # the site column fits its longest site within these bounds
-ALL_TAGS = "All articles"
 SEARCH_DELAY_MS = 180
-MORE_AT = 0.85  # scrolled past this fraction of the rows loaded: ask for the next page
+PLACEHOLDER = "Search  (Ctrl+K)"
 
 
 class LibraryPane:
@@ -29,12 +25,13 @@ class LibraryPane:
         self.presenter: Any = None
         self.frame = ttk.Frame(parent, padding=(12, 14, 6, 10))
         self._search_job: str | None = None
-        self._total = 0
-        self._ids: dict[str, int] = {}
-        self._tag_values: list[str | None] = [None]
+        self._filters: list[FilterView] = []
+        self._mode = "list"  # list | hits | empty
+        self._trash = False
         self.header_font = tkfont.Font(parent, family=fonts.ui, size=13, weight="bold")
         self.bold_font = tkfont.Font(parent, family=fonts.ui, size=10, weight="bold")
         self.small_font = tkfont.Font(parent, family=fonts.ui, size=9)
+        self.row_font = tkfont.Font(parent, family=fonts.ui, size=10)
 
         top = ttk.Frame(self.frame)
         top.pack(fill="x", pady=(0, 10))
@@ -43,50 +40,76 @@ class LibraryPane:
                                      command=lambda: self.presenter.transfer.open_requested())
         self.add_button.pack(side="right")
 
-        self.search = ttk.Entry(self.frame)
-        self.search.pack(fill="x")
+        row = ttk.Frame(self.frame)
+        row.pack(fill="x")
+        self.search = ttk.Entry(row)
+        self.search.pack(side="left", fill="x", expand=True)
+        self.clear_button = ttk.Button(row, text="✕", width=2, bootstyle="secondary-link",
+                                       command=self.clear_search)
         self._placeholder = True
         self.search.bind("<KeyRelease>", self._typed)
-        self.search.bind("<Escape>", lambda e: self._leave_search())
+        self.search.bind("<Escape>", lambda e: self.clear_search())
         self.search.bind("<Down>", lambda e: self._focus_list())
         self.search.bind("<Return>", lambda e: self._focus_list())
         self.search.bind("<FocusIn>", lambda e: self._placeholder_off())
         self.search.bind("<FocusOut>", lambda e: self._placeholder_on())
 
-        self.tags = ttk.Combobox(self.frame, state="readonly", values=[ALL_TAGS])
-        self.tags.set(ALL_TAGS)
-        self.tags.pack(fill="x", pady=(8, 8))
-        self.tags.bind("<<ComboboxSelected>>", lambda e: self._tag_chosen())
+        self.matches = ttk.Frame(self.frame)  # "Match 2 of 14  ‹ ›", shown while an opened hit has matches
+        self.match_label = ttk.Label(self.matches, text="", font=self.small_font, bootstyle="secondary")
+        self.match_label.pack(side="left")
+        self.next_match = ttk.Button(self.matches, text="›", width=2, bootstyle="link",
+                                     command=lambda: self.presenter.library.next_match(1))
+        self.prev_match = ttk.Button(self.matches, text="‹", width=2, bootstyle="link",
+                                     command=lambda: self.presenter.library.next_match(-1))
+        self.next_match.pack(side="right")
+        self.prev_match.pack(side="right")
+
+        self.filter = ttk.Combobox(self.frame, state="readonly", values=[])
+        self.filter.pack(fill="x", pady=(8, 8))
+        self.filter.bind("<<ComboboxSelected>>", lambda e: self._filter_chosen())
 
         self.caption = ttk.Label(self.frame, text="", font=self.small_font, bootstyle="secondary")
         self.caption.pack(side="bottom", fill="x", pady=(6, 0))
+        self.actions = ttk.Frame(self.frame)  # shown for several selected rows, or in the trash
+        self.actions.pack(side="bottom", fill="x", pady=(6, 0))
+        self.action_label = ttk.Label(self.actions, text="", font=self.small_font)
+        self._action_buttons: list[ttk.Button] = []
 
-        box = ttk.Frame(self.frame)
-        box.pack(fill="both", expand=True)
-        self.row_font = tkfont.Font(parent, family=fonts.ui, size=10)
-        self._rows: dict[str, RowView] = {}
-        self._widths: dict[str, int] = {}
-        self._fit_job: str | None = None
-        self._sort: tuple[str, bool] = ("", False)  # the order the headings show, and whether reversed
-        self.tree = ttk.Treeview(box, columns=[c[0] for c in COLUMNS], show="headings", selectmode="extended")
-        self.tree.configure(style="Library.Treeview")  # ttkbootstrap drops a style given to the constructor
-        for key, title in COLUMNS:
-            anchor = "e" if key == "words" else "w"
-            self.tree.heading(key, text=title, anchor=anchor,
-                              command=lambda k=key: self.presenter.library.sort_changed(SORT_OF_COLUMN[k]))
-            self.tree.column(key, width=60, minwidth=30, stretch=key == "title", anchor=anchor)
-        self.scroll = ttk.Scrollbar(box, orient="vertical", command=self.tree.yview)
-        self.tree.configure(yscrollcommand=self._scrolled)
-        self.scroll.pack(side="right", fill="y")
-        self.tree.pack(side="left", fill="both", expand=True)
-        self.tree.tag_configure("unread", font=self.bold_font)
-        self.tree.tag_configure("read", font=self.row_font)
-        self.tree.bind("<Configure>", lambda e: self._fit_soon(), add=True)
+        self.box = ttk.Frame(self.frame)
+        self.box.pack(fill="both", expand=True)
+        self.list = ArticleList(self.box, {"row": self.row_font, "bold": self.bold_font,
+                                           "small": self.small_font}, self._library)
+        self.tree = self.list.tree
+        self.hits = HitList(self.box, self.bold_font, self.row_font, self.small_font, self._hit_chosen)
+        self.empty = ttk.Frame(self.box)
+        self.empty_label = ttk.Label(self.empty, text="", wraplength=240, justify="center")
+        self.empty_label.pack(pady=(30, 10))
+        self.empty_button = ttk.Button(self.empty, text="Clear search", bootstyle="primary-outline",
+                                       command=self.clear_search)
+        self.list.frame.pack(fill="both", expand=True)
         self.tree.bind("<<TreeviewSelect>>", lambda e: self._chosen(open_it=False))
         self.tree.bind("<Return>", lambda e: self._chosen(open_it=True))
         self.tree.bind("<Double-1>", lambda e: self._chosen(open_it=True))
-        self.tree.bind("<Delete>", lambda e: self.presenter.library.delete(self.selected_ids()))
+        self.tree.bind("<Delete>", lambda e: self._delete())
         self._placeholder_on()
+        self._show_actions()
+        for sequence, step in (("<KeyPress-j>", 1), ("<KeyPress-k>", -1), ("<Alt-Down>", 1), ("<Alt-Up>", -1)):
+            self.frame.bind_all(sequence, lambda e, s=step: self._step_key(e, s))
+
+    def _library(self) -> Any:
+        """The library's presenter (None before the window is attached)."""
+        return self.presenter.library if self.presenter is not None else None
+
+    def _step_key(self, event: tk.Event, step: int) -> str | None:
+        """J/K and Alt+Down/Up open the next/previous article, unless the key is typed into a field."""
+        widget = event.widget
+        if not isinstance(widget, tk.Misc) or self.presenter is None or not self.frame.winfo_exists():
+            return None
+        if widget.winfo_class() in ("TEntry", "Entry", "TCombobox", "Spinbox", "TSpinbox") or (
+                widget.winfo_class() == "Text" and str(widget.cget("state")) == "normal"):
+            return None
+        self._library().open_next(step)
+        return "break"
 
     # ----- appearance ---------------------------------------------------------------------------
 
@@ -94,166 +117,194 @@ class LibraryPane:
         self._muted = palette.muted
         self._fg = palette.fg
         self.search.configure(foreground=palette.muted if self._placeholder else palette.fg)
-        # Unread titles are bold in the text colour; read ones step back in the muted colour.
-        self.tree.tag_configure("unread", foreground=palette.fg)
-        self.tree.tag_configure("read", foreground=palette.muted)
-        line = self.row_font.metrics("linespace")
-        style = ttk.Style()
-        style.configure("Library.Treeview", rowheight=round(line * 1.85), font=self.row_font,
-                        background=palette.panel, fieldbackground=palette.panel, borderwidth=0)
-        style.configure("Library.Treeview.Heading", font=self.small_font, foreground=palette.muted,
-                        padding=(4, 5))
-
-    def _fit_soon(self) -> None:
-        if self._fit_job is None:
-            self._fit_job = self.tree.after_idle(self._fit_columns)
-
-    def _fit_columns(self) -> None:
-        """Give the title the room: date, site and words come in beside it as the pane allows, each as wide
-        as its content; titles and sites too long for their column end in an ellipsis."""
-        self._fit_job = None
-        width = self.tree.winfo_width()
-        if width <= 1:
-            return
-        heading = self.small_font.measure
-        cell = self.bold_font.measure  # unread rows are bold: size the cells for them
-        pad = 16
-        sites = [r.site for r in self._rows.values() if r.site]
-        wanted = {
-            "date": max(heading("Date ▾"), cell("30 Sep 2024")) + pad,
-            "words": max(heading("Words ▴"), cell("88,888")) + pad,
-            "site": 0 if not sites else min(SITE_WIDTH[1], max(
-                SITE_WIDTH[0], heading("Site ▴") + pad, max(cell(x) for x in sites[:400]) + pad)),
-        }
-        widths, room = {}, width - TITLE_MIN
-        for key in FIT_ORDER:
-            if 0 < wanted[key] <= room:
-                widths[key] = wanted[key]
-            elif key == "site" and wanted[key] and room >= SITE_WIDTH[0] and "date" in widths:
-                widths[key] = room  # a narrower site column, its names shortened
-            room -= widths.get(key, 0)
-        widths["title"] = width - sum(widths.values())
-        order = [c[0] for c in COLUMNS if c[0] in widths]
-        if tuple(order) != tuple(self.tree.cget("displaycolumns")):
-            self.tree.configure(displaycolumns=order)
-        for key, w in widths.items():
-            self.tree.column(key, width=w)
-        if widths != self._widths:
-            self._widths = widths
-            for iid, row in self._rows.items():
-                self.tree.item(iid, values=self._values(row))
-
-    def _values(self, row: RowView) -> tuple[str, str, str, str]:
-        title_font = self.bold_font if not row.read else self.row_font
-        title = fit_text(title_font, row.title, self._widths.get("title", 0) - 10)
-        site = fit_text(title_font, row.site, self._widths.get("site", 0) - 10)
-        return (title, site, row.date, row.words)
+        self.list.apply(palette)
+        self.hits.apply(palette)
 
     # ----- content ------------------------------------------------------------------------------
 
     def show(self, library: LibraryView) -> None:
-        if not library.append:
-            self.tree.delete(*self.tree.get_children())
-            self._ids.clear()
-            self._rows.clear()
-            self.tree.yview_moveto(0)
-        new_sites = any(r.site for r in library.rows)
-        for row in library.rows:
-            self._insert(row)
-        self._total = library.total
+        self._trash = library.trash
+        mode = "empty" if library.empty and not library.rows and not library.append else (
+            "hits" if library.hits else "list")
+        self._switch(mode)
+        if mode == "empty":
+            self.empty_label.configure(text=library.empty)
+            if library.query:
+                self.empty_button.pack()
+            else:
+                self.empty_button.pack_forget()
+        elif mode == "hits":
+            self.hits.show(library.rows, library.append)
+        self.list.show(library if mode == "list" else LibraryView((), 0, sort=library.sort,
+                                                                   reverse=library.reverse))
         if library.caption:
             self.caption.configure(text=library.caption)
-        if (library.sort, library.reverse) != self._sort:
-            self._sort = (library.sort, library.reverse)
-            for key, title in COLUMNS:
-                mark = ARROWS[key] if SORT_OF_COLUMN[key] == library.sort else ""
-                if mark and library.reverse:
-                    mark = TURNED[mark]
-                self.tree.heading(key, text=title + mark)
-        if new_sites or not library.append:
-            self._widths = {}  # the site column may need another width
-            self._fit_soon()
+        self._show_actions()
 
-    def _insert(self, row: RowView) -> None:
-        iid = str(row.id)
-        self._rows[iid] = row
-        values = self._values(row)
-        tags = ("read",) if row.read else ("unread",)
-        if self.tree.exists(iid):
-            self.tree.item(iid, values=values, tags=tags)
-        else:
-            self.tree.insert("", "end", iid=iid, values=values, tags=tags)
-            self._ids[iid] = row.id
+    def _switch(self, mode: str) -> None:
+        if mode == self._mode:
+            return
+        self._mode = mode
+        for part in (self.list.frame, self.hits.text, self.empty):
+            part.pack_forget()
+        {"list": self.list.frame, "hits": self.hits.text, "empty": self.empty}[mode].pack(
+            fill="both", expand=True)
 
     def update_row(self, row: RowView) -> None:
-        if self.tree.exists(str(row.id)):
-            self._insert(row)
+        self.list.update_row(row)
 
     def select(self, id: int | None) -> None:
-        iid = str(id) if id is not None else ""
-        if iid and self.tree.exists(iid):
-            if self.tree.selection() != (iid,):
-                self._selecting = True
-                self.tree.selection_set(iid)
-                self._selecting = False
-            self.tree.focus(iid)
-            self.tree.see(iid)
-        else:
-            self.tree.selection_remove(*self.tree.selection())
+        self.list.select(id)
+        self.hits.select(id)
 
-    def show_tags(self, tags: Sequence[tuple[str, int]], current: str | None) -> None:
-        self._tag_values = [None] + [t for t, _ in tags]
-        self.tags.configure(values=[ALL_TAGS] + [f"{t}  ({n})" for t, n in tags])
-        index = self._tag_values.index(current) if current in self._tag_values else 0
-        self.tags.current(index)
+    def show_filters(self, filters: Sequence[FilterView], current: str) -> None:
+        self._filters = list(filters)
+        self.filter.configure(values=[f.label for f in filters])
+        keys = [f.key for f in filters]
+        self.filter.current(keys.index(current) if current in keys else 0)
+
+    def show_matches(self, matches: MatchesView | None) -> None:
+        if matches is None or not matches.spans:
+            self.matches.pack_forget()
+            return
+        self.match_label.configure(text=f"Match {matches.current + 1} of {len(matches.spans)}  "
+                                        f"for “{matches.query}”")
+        if not self.matches.winfo_ismapped():
+            self.matches.pack(fill="x", pady=(4, 0), after=self.search.master)
 
     def selected_ids(self) -> list[int]:
-        return [self._ids[i] for i in self.tree.selection() if i in self._ids]
+        if self._mode == "hits":
+            chosen = self.hits.chosen_id()
+            return [chosen] if chosen is not None else []
+        return self.list.selected_ids()
 
     def titles(self) -> list[str]:
         """The titles listed, in order, in full (the cells may show them shortened)."""
-        return [self._rows[i].title for i in self.tree.get_children()]
+        return [r.title for r in self.shown_rows()]
 
     def shown_rows(self) -> list[RowView]:
-        return [self._rows[i] for i in self.tree.get_children()]
+        return self.hits.shown_rows() if self._mode == "hits" else self.list.shown_rows()
 
     def shown_columns(self) -> list[str]:
-        return list(self.tree.cget("displaycolumns"))
+        return self.list.shown_columns()
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    # ----- actions on several rows, and on the trash ----------------------------------------------
+
+    def _show_actions(self) -> None:
+        count = self.list.selected_count() if self._mode == "list" else 0
+        if self._trash:
+            buttons = [("Restore", self._restore, count > 0), ("Delete for good…", self._delete, count > 0),
+                       ("Empty trash…", lambda: self._library().actions.empty_trash(), True)]
+            text = f"{count:,} selected" if count else "Removed articles"
+        elif count > 1:
+            buttons = [("Tag…", lambda: self._bulk("tag_selected"), True),
+                       ("Mark read", lambda: self._bulk("mark_selected_read"), True),
+                       ("Export…", lambda: self._bulk("export_selected"), True),
+                       ("Trash", self._delete, True)]
+            text = f"{count:,} selected"
+        else:
+            self.actions.pack_forget()
+            return
+        for button in self._action_buttons:
+            button.destroy()
+        self.action_label.configure(text=text)
+        self.action_label.pack(side="top", anchor="w")
+        self._action_buttons = []
+        for label, command, enabled in buttons:
+            button = ttk.Button(self.actions, text=label, bootstyle="link", command=command,
+                                state="normal" if enabled else "disabled")
+            button.pack(side="left", padx=(0, 2))
+            self._action_buttons.append(button)
+        if not self.actions.winfo_ismapped():
+            self.actions.pack(side="bottom", fill="x", pady=(6, 0), before=self.box)
+
+    def action_labels(self) -> list[str]:
+        """The actions the bar offers now (for tests and the screenshot tool)."""
+        return [str(b.cget("text")) for b in self._action_buttons] if self.actions.winfo_ismapped() else []
+
+    def _chosen_ids(self) -> list[int] | None:
+        """The selected ids, or None for every row of the filter (Ctrl+A)."""
+        return None if self.list.all_selected else self.selected_ids()
+
+    def _bulk(self, name: str) -> None:
+        getattr(self._library().actions, name)(self._chosen_ids())
+
+    def _restore(self) -> None:
+        self._library().actions.restore_selected(self._chosen_ids())
+
+    def _delete(self) -> str:
+        self._library().actions.delete_selected(self._chosen_ids())
+        return "break"
 
     # ----- events -------------------------------------------------------------------------------
 
-    _selecting = False
-
     def _chosen(self, open_it: bool) -> None:
-        if self._selecting:
-            return
-        ids = self.selected_ids()
+        if self.list.all_selected and len(self.tree.selection()) != len(self.tree.get_children()):
+            self.list.all_selected = False
+        self._show_actions()
+        ids = self.list.selected_ids()
         if len(ids) == 1:
-            self.presenter.library.select(ids[0])
+            self._library().select(ids[0])
             if open_it:
                 self.presenter.reader.focus_reader()
+
+    def _hit_chosen(self, id: int, open_it: bool) -> None:
+        self._library().select(id)
+        if open_it:
+            self.presenter.reader.focus_reader()
 
     def _typed(self, event: tk.Event) -> None:
         if event.keysym in ("Escape", "Down", "Return", "Tab"):
             return
+        self._show_clear()
         if self._search_job:
             self.search.after_cancel(self._search_job)
         self._search_job = self.search.after(SEARCH_DELAY_MS, self._search_now)
 
     def _search_now(self) -> None:
         self._search_job = None
-        self.presenter.library.search_changed("" if self._placeholder else self.search.get())
+        self._library().search_changed(self.query())
 
-    def _leave_search(self) -> str:
+    def query(self) -> str:
+        return "" if self._placeholder else self.search.get()
+
+    def set_query(self, text: str) -> None:
+        """Type a search (the screenshot tool and tests use it as a person would)."""
+        self._placeholder_off()
         self.search.delete(0, "end")
+        self.search.insert(0, text)
+        self._show_clear()
         self._search_now()
+
+    def _show_clear(self) -> None:
+        if self.query():
+            self.clear_button.pack(side="right")
+        else:
+            self.clear_button.pack_forget()
+
+    def clear_search(self) -> str:
+        if self._search_job:
+            self.search.after_cancel(self._search_job)
+            self._search_job = None
+        self.search.delete(0, "end")
+        self._placeholder = False
+        self._show_clear()
+        self._library().search_changed("")
         self.tree.focus_set()
+        self._placeholder_on()
         return "break"
 
     def _focus_list(self) -> str:
         if self._search_job:
             self.search.after_cancel(self._search_job)
             self._search_now()
+        if self._mode == "hits":
+            self.hits.focus()
+            return "break"
         children = self.tree.get_children()
         if children:
             target = self.tree.selection()[0] if self.tree.selection() else children[0]
@@ -267,9 +318,9 @@ class LibraryPane:
         self.search.select_range(0, "end")
 
     def _placeholder_on(self) -> None:
-        if not self.search.get():
+        if not self.search.get() and self.search.focus_get() is not self.search:
             self._placeholder = True
-            self.search.insert(0, "Search  (Ctrl+K)")
+            self.search.insert(0, PLACEHOLDER)
             self.search.configure(foreground=getattr(self, "_muted", "#888888"))
 
     def _placeholder_off(self) -> None:
@@ -278,13 +329,7 @@ class LibraryPane:
             self.search.delete(0, "end")
             self.search.configure(foreground=getattr(self, "_fg", ""))
 
-    def _tag_chosen(self) -> None:
-        index = self.tags.current()
-        tag = self._tag_values[index] if 0 <= index < len(self._tag_values) else None
-        self.presenter.library.tag_changed(tag)
-
-    def _scrolled(self, first: str, last: str) -> None:
-        self.scroll.set(first, last)
-        if self.presenter is not None and float(last) >= MORE_AT and len(self._ids) < self._total:
-            self.tree.after_idle(self.presenter.library.more_rows)
-
+    def _filter_chosen(self) -> None:
+        index = self.filter.current()
+        if 0 <= index < len(self._filters):
+            self._library().filter_changed(self._filters[index].key)

@@ -25,9 +25,11 @@ from desktop.ui.viewmodels import (
     ArticleView,
     FactGroupView,
     FindView,
+    FilterView,
     HighlightsView,
     LengthView,
     LibraryView,
+    MatchesView,
     Problem,
     Progress,
     RowView,
@@ -260,8 +262,18 @@ class MainWindow:
     def select_row(self, id: int | None) -> None:
         self.library.select(id)
 
-    def show_tags(self, tags: Sequence[tuple[str, int]], current: str | None) -> None:
-        self.library.show_tags(tags, current)
+    def show_filters(self, filters: Sequence[FilterView], current: str) -> None:
+        self.library.show_filters(filters, current)
+
+    def show_caption(self, caption: str) -> None:
+        self.library.caption.configure(text=caption)
+
+    def show_matches(self, matches: MatchesView | None) -> None:
+        self.library.show_matches(matches)
+        self.reader.show_matches(matches.spans if matches else (), matches.current if matches else 0)
+
+    def confirm(self, question: str, action: str) -> bool:
+        return dialogs.confirm(self.root, question, action)
 
     def show_length(self, length: LengthView) -> None:
         self.summary.show_length(length)

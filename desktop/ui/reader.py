@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tkinter as tk
 import tkinter.font as tkfont
+from collections.abc import Sequence
 from typing import Any
 
 import ttkbootstrap as ttk
@@ -148,6 +149,11 @@ class ReaderView:
             t.tag_configure("link", foreground=palette.accent, underline=True)
             t.tag_raise("flash")
             self.marks.configure(palette)
+            # The searched words: a clear mark on each, the one stepped to in the flash colour.
+            t.tag_configure("match", background=mix(palette.flash, palette.bg, 0.45))
+            t.tag_configure("match_current", background=palette.flash, underline=True)
+            t.tag_raise("match")
+            t.tag_raise("match_current")
 
     def column_width(self) -> int:
         """The column's width in pixels: COLUMN_CHARS average characters of the font in use, measured
@@ -178,6 +184,7 @@ class ReaderView:
     def show(self, article: ArticleView | None) -> None:
         self.article = article
         self.summary = None
+        self._matches: tuple[tuple[Span, ...], int] = ((), 0)  # the presenter marks a new article's own
         self._render(keep_position=False)
 
     def _anchor(self) -> tuple[int, int] | None:
@@ -227,6 +234,7 @@ class ReaderView:
         t.configure(state="disabled")
         self._apply_highlights()
         self.marks.apply()
+        self._apply_matches(see=False)
         if keep_position and anchor is not None and f"p{anchor[0]}" in t.mark_names():
             # the same words at the top: blocks shown or hidden above would move a fraction elsewhere
             t.update_idletasks()
@@ -274,6 +282,32 @@ class ReaderView:
     def span_range(self, span: Span) -> tuple[str, str]:
         """Text indices of a span of an article paragraph."""
         return self._range(span)
+
+    def show_matches(self, spans: Sequence[Span], current: int) -> None:
+        """Mark the searched words in the text; the current one stands out and is scrolled to."""
+        self._matches = (tuple(spans), current)
+        self._apply_matches(see=True)
+
+    def _apply_matches(self, see: bool) -> None:
+        t = self.text
+        t.tag_remove("match", "1.0", "end")
+        t.tag_remove("match_current", "1.0", "end")
+        spans, current = getattr(self, "_matches", ((), 0))
+        marks = set(t.mark_names())
+        spans = [s for s in spans if f"p{s.paragraph}" in marks] if self.article is not None else []
+        for span in spans:
+            t.tag_add("match", *self._range(span))
+        if spans and 0 <= current < len(spans):
+            start, end = self._range(spans[current])
+            t.tag_add("match_current", start, end)
+            if see:
+                t.see(end)
+                t.see(start)
+
+    def marked_matches(self) -> list[str]:
+        """The words marked as matches, in order (for tests and the screenshot tool)."""
+        ranges = self.text.tag_ranges("match")
+        return [self.text.get(a, b) for a, b in zip(ranges[::2], ranges[1::2], strict=True)]
 
     def _range(self, span: Span) -> tuple[str, str]:
         mark = f"p{span.paragraph}"

@@ -71,10 +71,11 @@ class RowView:
     id: int
     title: str
     site: str
-    date: str
+    date: str  # published (the article's own date), in the locale's format; "" when it has none
     words: str
     read: bool
-    snippet: str = ""
+    snippet: str = ""  # search hits: the text around the match, matched words between [ and ]
+    added: str = ""  # the day it was added to the library, in the locale's format
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,25 @@ class LibraryView:
     caption: str = ""  # e.g. "1,204 articles  ·  12 unread" or "3 matches"
     sort: str = ""  # the order shown (a Settings.sort value); "" for search hits by relevance
     reverse: bool = False  # the order runs against the column's natural direction (Settings.sort_reverse)
+    hits: bool = False  # search hits, each with its snippet
+    trash: bool = False  # the trash: Restore, Delete for good, Empty trash
+    empty: str = ""  # what to say when there are no rows
+    query: str = ""  # the search shown (an empty result offers to clear it)
+
+
+@dataclass(frozen=True)
+class FilterView:
+    key: str  # all | unread | read | highlighted | trash | tag:NAME
+    label: str  # "Unread  (12)"
+
+
+@dataclass(frozen=True)
+class MatchesView:
+    """The searched words in the open article, one of them current (next/previous step through)."""
+
+    query: str
+    spans: tuple[Span, ...]
+    current: int = 0
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,11 @@ class FakeView:
         self.folder_answer: str | None = None
         self.note_answer: str | None = None
         self.highlights = None
+        self.confirm_answer = True
+        self.filters: list = []
+        self.filter = "all"
+        self.caption = ""
+        self.matches = None
 
     def _log(self, name: str, value: Any) -> None:
         self.calls.append((name, value))
@@ -67,6 +72,7 @@ class FakeView:
 
     def show_library(self, library):
         self.library = library
+        self.caption = library.caption or self.caption
         self.rows = (self.rows if library.append else []) + list(library.rows)
 
     def update_row(self, row):
@@ -77,6 +83,20 @@ class FakeView:
 
     def show_tags(self, tags, current):
         self.tags = list(tags)
+
+    def show_filters(self, filters, current):
+        self.filters = list(filters)
+        self.filter = current
+
+    def show_caption(self, caption):
+        self.caption = caption
+
+    def show_matches(self, matches):
+        self.matches = matches
+
+    def confirm(self, question, action):
+        self._log("confirm", question)
+        return self.confirm_answer
 
     def show_length(self, length):
         self.length = length
@@ -180,6 +200,15 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Counts:
+    all: int
+    unread: int
+    read: int
+    highlighted: int
+    trash: int
+
+
+@dataclass(frozen=True)
 class AddResult:
     id: int
     created: bool
@@ -244,13 +273,22 @@ class FakeLibrary:
         """ISO times like the store's, one second apart per event."""
         return (datetime(2026, 1, 1, tzinfo=UTC) + timedelta(seconds=self.clock)).isoformat()
 
-    def list(self, sort="added", tag=None, read=None, limit=200, offset=0, descending=None):
-        live = [e for e in self._live() if (tag is None or tag in e.tags)
+    highlighted_ids: set[int] = field(default_factory=set)
+
+    def _pool(self, trashed=False, highlighted=False) -> list[Entry]:
+        if trashed:
+            return [self.entries[i] for i in sorted(self.trashed_ids)]
+        live = self._live()
+        return [e for e in live if e.id in self.highlighted_ids] if highlighted else live
+
+    def list(self, sort="added", tag=None, read=None, limit=200, offset=0, descending=None,
+             trashed=False, highlighted=False):
+        live = [e for e in self._pool(trashed, highlighted) if (tag is None or tag in e.tags)
                 and (read is None or e.read == read)]
         # the store's orders: times and dates newest first, text A to Z, words shortest first;
-        # `descending` forces a direction, with never-opened and site-less entries last either way
+        # `descending` forces a direction, with never-opened, site-less and undated entries last either way
         newest = {"added": lambda e: e.added, "opened": lambda e: e.opened or "",
-                  "date": lambda e: (e.date or e.added[:10], e.added)}
+                  "date": lambda e: (e.date, e.added)}
         if sort in newest:
             down = True if descending is None else descending
             ordered = sorted(live, key=newest[sort], reverse=down)
@@ -258,16 +296,39 @@ class FakeLibrary:
             key = {"title": lambda e: e.title.lower(), "words": lambda e: e.words,
                    "site": lambda e: (e.site.lower(), e.title.lower())}[sort]
             ordered = sorted(live, key=key, reverse=bool(descending))
-        if sort in ("opened", "site"):
-            ordered.sort(key=lambda e: not (e.opened if sort == "opened" else e.site))  # stable: empties last
-        return [self._row(e) for e in ordered[offset:offset + limit]]
+        if sort in ("opened", "site", "date"):
+            empty = {"opened": lambda e: not e.opened, "site": lambda e: not e.site, "date": lambda e: not e.date}
+            ordered.sort(key=empty[sort])  # stable: empties last
+        end = None if limit is None else offset + limit
+        return [self._row(e) for e in ordered[offset:end]]
 
-    def count(self, tag=None, read=None) -> int:
-        return len(self.list(tag=tag, read=read, limit=10**9))
+    def count(self, tag=None, read=None, trashed=False, highlighted=False) -> int:
+        return len(self.list(tag=tag, read=read, limit=None, trashed=trashed, highlighted=highlighted))
+
+    def counts(self):
+        live = self._live()
+        unread = sum(1 for e in live if not e.read)
+        return Counts(len(live), unread, len(live) - unread,
+                      sum(1 for e in live if e.id in self.highlighted_ids), len(self.trashed_ids))
+
+    def add_tags_many(self, ids, tags):
+        for id in ids:
+            self.add_tags(id, tags)
+
+    def mark_read_many(self, ids, read=True):
+        for id in ids:
+            self.mark_read(id, read)
+
+    def delete_for_good(self, ids):
+        gone = [i for i in ids if i in self.trashed_ids]
+        for id in gone:
+            del self.entries[id]
+            self.trashed_ids.discard(id)
+        return len(gone)
 
     def search(self, query, limit=200, snippets=50):
         q = query.lower()
-        return [SearchHit(self._row(e), e.title, 1.0) for e in self._live()
+        return [SearchHit(self._row(e), f"[{query}] in {e.title}", 1.0) for e in self._live()
                 if q in e.title.lower() or q in e.article.body_text.lower()][:limit]
 
     def tags(self):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.ui.presenters.common import display_date
+from desktop.ui.dates import display_date
 from tests.ui.harness import ARTICLE, Harness, write
 
 
@@ -17,7 +17,7 @@ def test_search_filters_the_list_and_clearing_restores_it(h: Harness, tmp_path: 
     assert len(h.view.rows) == 2
     h.presenter.library.search_changed("volunteers")
     assert [r.title for r in h.view.rows] == ["Harbour Town Opens New Library"]
-    assert h.view.library.caption == "1 match"
+    assert h.view.library.caption == "1 match for “volunteers”"
     h.presenter.library.search_changed("")
     assert len(h.view.rows) == 2
 
@@ -58,17 +58,23 @@ def test_tags_filter(h: Harness, tmp_path: Path, sample: Path) -> None:
     h.view.tags_answer = "Local, books"
     h.presenter.library.edit_tags()
     h.presenter.transfer.open_paths([str(sample)])
-    assert ("books", 1) in h.view.tags
+    assert ("tag:books", "Tag: books  (1)") in [(f.key, f.label) for f in h.view.filters]
     h.presenter.library.tag_changed("books")
     assert [r.title for r in h.view.rows] == ["Harbour Town Opens New Library"]
     h.presenter.library.tag_changed(None)
     assert len(h.view.rows) == 2
 
 def test_dates_in_the_list_are_short_and_readable() -> None:
-    assert display_date("2018-09-27") == "27 Sep 2018"
-    assert display_date("2026-01-05T08:30:00+00:00") == "5 Jan 2026"
+    assert display_date("2018-09-27", locale="") == "27 Sep 2018"  # no locale (C): day month year
+    assert display_date("2026-01-05T08:30:00+00:00", locale="") == "5 Jan 2026"
     assert display_date("2019-13-40") == "2019-13-40"  # not a date: kept as written
     assert display_date("") == ""
+
+
+def test_dates_follow_the_locale() -> None:
+    assert display_date("2019-11-19", locale="en_US") == "Nov 19, 2019"
+    assert display_date("2019-11-19", locale="de_DE") == "19.11.2019"
+    assert display_date("2019-11-19", locale="xx_NOPE") == "19 Nov 2019"  # unknown: the plain fallback
 
 def _dated(id: int, title: str, site: str, date: str, words: int):
     from dataclasses import replace
@@ -88,7 +94,8 @@ def test_rows_show_site_date_and_the_added_day_when_an_article_has_no_date(shelf
     shelf.presenter.library.refresh()
     rows = {r.title: r for r in shelf.view.rows}
     assert (rows["Beta news"].site, rows["Beta news"].date) == ("Zeta Times", "18 Nov 2019")
-    assert rows["Gamma notes"].date == "1 Jan 2026"  # the fake library added it on 2026-01-01
+    # Published and Added apart: no date of its own, and the day it was added (2026-01-01 in the fake)
+    assert (rows["Gamma notes"].date, rows["Gamma notes"].added) == ("", display_date("2026-01-01"))
     assert shelf.view.library.caption == "3 articles  ·  3 unread"
 
 def test_clicking_a_column_heading_sorts_the_list_and_is_remembered(shelf: Harness) -> None:
@@ -96,8 +103,8 @@ def test_clicking_a_column_heading_sorts_the_list_and_is_remembered(shelf: Harne
     shelf.presenter.library.sort_changed("site")
     assert [r.title for r in shelf.view.rows] == ["Alpha report", "Beta news", "Gamma notes"]  # no site: last
     assert shelf.view.library.sort == "site" and shelf.saved[-1].sort == "site"
-    shelf.presenter.library.sort_changed("date")
-    assert [r.title for r in shelf.view.rows] == ["Gamma notes", "Beta news", "Alpha report"]  # newest first
+    shelf.presenter.library.sort_changed("date")  # published, newest first; no date of its own: last
+    assert [r.title for r in shelf.view.rows] == ["Beta news", "Alpha report", "Gamma notes"]
     shelf.presenter.library.sort_changed("words")
     assert [r.title for r in shelf.view.rows] == ["Gamma notes", "Beta news", "Alpha report"]
     assert shelf.saved[-1].sort == "words"
@@ -116,10 +123,10 @@ def test_clicking_the_same_heading_again_reverses_and_is_remembered(shelf: Harne
     assert not shelf.view.library.reverse and shelf.saved[-1].sort_reverse is False
     shelf.presenter.library.sort_changed("title")
     shelf.presenter.library.sort_changed("date")  # another column: its natural direction, newest first
-    assert titles() == ["Gamma notes", "Beta news", "Alpha report"]
+    assert titles() == ["Beta news", "Alpha report", "Gamma notes"]
     assert (shelf.saved[-1].sort, shelf.saved[-1].sort_reverse) == ("date", False)
     shelf.presenter.library.sort_changed("date")
-    assert titles() == ["Alpha report", "Beta news", "Gamma notes"]  # oldest first
+    assert titles() == ["Alpha report", "Beta news", "Gamma notes"]  # oldest first, undated still last
     assert shelf.view.library.reverse
 
     # Started again with what was saved: the list comes back reversed.

@@ -4,7 +4,6 @@ they see it, and small helpers (error messages, row view models, dates)."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any, Protocol
 
 from desktop.core.errors import PrecisError
 from desktop.library.settings import Settings
+from desktop.ui.dates import display_date
 from desktop.ui.tasks import Runner
 from desktop.ui.viewmodels import (
     AboutView,
@@ -19,9 +19,11 @@ from desktop.ui.viewmodels import (
     ArticleView,
     FactGroupView,
     FindView,
+    FilterView,
     HighlightsView,
     LengthView,
     LibraryView,
+    MatchesView,
     Problem,
     Progress,
     RowView,
@@ -40,13 +42,18 @@ class StatusScreen(Protocol):
 
 
 class LibraryScreen(StatusScreen, Protocol):
-    """The library pane: the list of articles and its tags."""
+    """The library pane: the list of articles, its filters and the search's matches."""
 
     def show_library(self, library: LibraryView) -> None: ...
     def update_row(self, row: RowView) -> None: ...
     def select_row(self, id: int | None) -> None: ...
-    def show_tags(self, tags: Sequence[tuple[str, int]], current: str | None) -> None: ...
+    def show_filters(self, filters: Sequence[FilterView], current: str) -> None: ...
+    def show_caption(self, caption: str) -> None: ...
+    def show_matches(self, matches: MatchesView | None) -> None: ...
     def ask_tags(self, current: str) -> str | None: ...
+    def ask_folder(self) -> str | None: ...
+    def confirm(self, question: str, action: str) -> bool: ...
+    def focus_reader(self) -> None: ...
 
 
 class ReaderScreen(StatusScreen, Protocol):
@@ -120,22 +127,12 @@ class Shell(Protocol):
     def failed(self, exc: BaseException) -> None: ...
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def display_date(text: str) -> str:
-    """"2018-09-27" or "2018-09-27T10:00:00+00:00" -> "27 Sep 2018"; anything else is kept, shortened."""
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text or "")
-    if match and 1 <= int(match[2]) <= 12 and 1 <= int(match[3]) <= 31:
-        return f"{int(match[3])} {MONTHS[int(match[2]) - 1]} {match[1]}"
-    return (text or "")[:12]
-
-
 def row_view(r: Any, snippet: str = "") -> RowView:
-    # Articles without a date of their own show the day they were added (the date sort does the same).
+    """A list row: the article's own date (Published) and the day it was added, both as the locale
+    writes dates."""
     return RowView(id=r.id, title=r.title or "(untitled)", site=r.site or "",
-                   date=display_date(r.date or r.added or ""),
-                   words=f"{r.words:,}", read=bool(r.read), snippet=snippet)
+                   date=display_date(r.date or ""), words=f"{r.words:,}", read=bool(r.read),
+                   snippet=snippet, added=display_date(r.added or ""))
 
 
 def message(exc: BaseException, path: str = "") -> str:

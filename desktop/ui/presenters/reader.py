@@ -8,7 +8,8 @@ from typing import Any
 from desktop.core.errors import PrecisError
 from desktop.core.model import Article
 from desktop.library.settings import FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES
-from desktop.ui.presenters.common import Shell, message, replace_entry, row_view
+from desktop.ui.dates import display_date
+from desktop.ui.presenters.common import Shell, message, replace_entry
 from desktop.ui.viewmodels import AppearanceView, ArticleView, ParagraphView, RemovedView, Status
 
 READ_AT = 0.97  # scrolled this far: the article counts as read
@@ -17,7 +18,7 @@ WORDS_PER_MINUTE = 230  # as in the meta line's "N min read"
 
 def meta_line(site: str, author: str, date: str, words: int) -> str:
     minutes = max(1, round(words / WORDS_PER_MINUTE))
-    parts = [p for p in (site, author, date) if p]
+    parts = [p for p in (site, author, display_date(date)) if p]  # the list's date format
     parts.append(f"{words:,} words")
     parts.append(f"{minutes} min read")
     return "  ·  ".join(parts)
@@ -74,7 +75,7 @@ class ReaderPresenter:
         if entry is not None and not entry.read and self.position >= READ_AT:
             self.main.lib.mark_read(entry.id, True)
             self.main.entry = replace_entry(entry, read=True)
-            self.view.update_row(row_view(self.main.entry))
+            self.main.library.actions.read_changed()  # the row and the unread count, at once
 
     def store_position(self) -> None:
         if self.main.entry is not None:
