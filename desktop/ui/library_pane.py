@@ -93,7 +93,9 @@ class LibraryPane:
         self.tree.bind("<Delete>", lambda e: self._delete())
         self._placeholder_on()
         self._show_actions()
-        for sequence, step in (("<KeyPress-j>", 1), ("<KeyPress-k>", -1), ("<Alt-Down>", 1), ("<Alt-Up>", -1)):
+        # Alt is Mod1 on X11; Tk finds "Alt" only through the keyboard map, which a bare X server may lack.
+        for sequence, step in (("<KeyPress-j>", 1), ("<KeyPress-k>", -1), ("<Alt-Down>", 1), ("<Alt-Up>", -1),
+                               ("<Mod1-Down>", 1), ("<Mod1-Up>", -1)):
             self.frame.bind_all(sequence, lambda e, s=step: self._step_key(e, s))
 
     def _library(self) -> Any:

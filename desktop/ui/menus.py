@@ -25,10 +25,13 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Reading", "Ctrl+Z", "Undo (a highlight change or a delete)"),
     ("Library", "Ctrl+K", "Search the library"),
     ("Library", "Down / Up, Enter", "Move in the list; start reading"),
+    ("Library", "J / K, Alt+Down / Alt+Up", "Open the next / previous article"),
+    ("Library", "Ctrl+A, Shift/Ctrl+click", "Select several articles (tag, mark read, export, trash)"),
+    ("Library", "Esc (in the search box)", "Clear the search"),
     ("Library", "Ctrl+B", "Brief the selected articles (Brief menu)"),
     ("Library", "Ctrl+T", "Tags of the article"),
     ("Library", "Ctrl+M", "Mark read or unread"),
-    ("Library", "Delete", "Move to the trash"),
+    ("Library", "Delete", "Move to the trash (in the Trash: delete for good, asked first)"),
     ("View", "Ctrl+L", "Show or hide the library"),
     ("View", "F11", "Focus mode"),
     ("View", "Ctrl+= / Ctrl+- / Ctrl+0", "Bigger text / smaller text / actual size"),
@@ -138,5 +141,8 @@ def bind_keys(w: Any) -> None:
     r.bind_all("<Control-q>", lambda e: w.close())
     w.reader.text.bind("<Delete>", lambda e: w._delete_selected())
     w.reader.text.bind("<Escape>", w._do("reader.escape"))
+    for sequence, step in (("<Alt-Down>", 1), ("<Alt-Up>", -1), ("<Mod1-Down>", 1), ("<Mod1-Up>", -1)):
+        # next/previous article: here too, as the reader's own Up/Down (scrolling) would take them
+        w.reader.text.bind(sequence, w._do("library.open_next", step))
     w.reader.text.bind("<Control-z>", w._do("status_action"))  # undo a highlight change or a delete
     r.protocol("WM_DELETE_WINDOW", w.close)

@@ -28,7 +28,7 @@ def test_counts_follow_reading_trash_and_tags(lib: Library) -> None:
     lib.trash([d])
     counts = lib.counts()
     assert (counts.all, counts.unread, counts.read, counts.trash) == (3, 2, 1, 1)
-    assert counts.highlighted == 0  # no highlights table yet: none highlighted, no error
+    assert counts.highlighted == 0
     lib.mark_read_many([b, c])
     assert (lib.counts().unread, lib.counts().read) == (0, 3)
     assert lib.count(read=True) == 3
@@ -39,8 +39,7 @@ def test_highlighted_filter_reads_the_highlights_table(lib: Library) -> None:
     assert lib.list(highlighted=True) == []
     # The highlights module keeps one row per highlight with the article's id in entry_id.
     with lib._write() as conn:
-        conn.execute("CREATE TABLE highlights (id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, text TEXT)")
-        conn.executemany("INSERT INTO highlights (entry_id, text) VALUES (?, ?)",
+        conn.executemany("INSERT INTO highlights (entry_id, text, created) VALUES (?, ?, '2026-01-01')",
                          [(b, "one"), (b, "two"), (c, "three")])
     assert sorted(r.id for r in lib.list(highlighted=True)) == [b, c]
     assert lib.counts().highlighted == 2
@@ -71,3 +70,10 @@ def test_several_rows_tagged_at_once_and_every_row_listed_without_a_limit(lib: L
     assert sorted(r.id for r in lib.list(tag="Batch")) == sorted(ids[:3])
     assert len(lib.list(limit=None)) == 5
     assert len(lib.list(limit=2)) == 2
+
+
+def test_an_older_library_without_highlights_has_none_highlighted(lib: Library) -> None:
+    (a,) = _shelf(lib, 1)
+    with lib._write() as conn:
+        conn.execute("DROP TABLE highlights")
+    assert lib.list(highlighted=True) == [] and lib.counts().highlighted == 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.app import Session, after_shown, fit_geometry
 from desktop.library.settings import Settings, load_settings
+from desktop.ui.dates import display_date
 from tests.sample_truth import JUNK, TITLE
 from tests.ui.gui import summary_ready, wait_for
 
@@ -196,11 +197,12 @@ def test_list_fits_site_date_and_words_to_the_pane_and_sorts_by_heading(open_app
     app.window.presenter.transfer.open_paths([str(harbour), str(mill)])
     wait_for(app, lambda: len(app.window.library.titles()) == 3 and summary_ready(app))
     pane = app.window.library
-    assert pane.shown_columns() == ["title", "date"]  # the default sidebar: the title keeps the room
+    assert pane.shown_columns() == ["title"]  # the default sidebar: the title keeps the room
     app.window.paned.sashpos(0, 620)
-    wait_for(app, lambda: pane.shown_columns() == ["title", "site", "date", "words"])
+    wait_for(app, lambda: pane.shown_columns() == ["title", "date", "added"])
     cells = {pane.tree.item(i, "values")[1]: pane.tree.item(i, "values") for i in pane.tree.get_children()}
-    assert cells["Zeta Gazette"][2] == "18 Nov 2019" and cells["Apex Daily"][2] == "2 Mar 2017"
+    assert cells["Zeta Gazette"][2] == display_date("2019-11-18")  # "18 Nov 2019" without a locale
+    assert cells["Apex Daily"][2] == display_date("2017-03-02")
     assert pane.tree.item(pane.tree.get_children()[0], "tags") == ("unread",)  # bold until read
 
     app.root.tk.call(pane.tree.heading("site", "command"))  # click the Site heading
@@ -219,13 +221,13 @@ def test_list_fits_site_date_and_words_to_the_pane_and_sorts_by_heading(open_app
     assert pane.tree.heading("site", "text") == "Site ▴" and load_settings().sort_reverse is False
     app.root.tk.call(pane.tree.heading("date", "command"))  # another heading: newest first
     app.root.update()
-    assert pane.tree.heading("date", "text") == "Date ▾" and pane.tree.heading("site", "text") == "Site"
+    assert pane.tree.heading("date", "text") == "Published ▾" and pane.tree.heading("site", "text") == "Site"
     app.root.tk.call(pane.tree.heading("date", "command"))
     app.root.update()
-    assert pane.tree.heading("date", "text") == "Date ▴"
+    assert pane.tree.heading("date", "text") == "Published ▴"
     assert pane.titles()[:2] == ["The Old Mill Reopens as a Museum", "Harbour Town Opens New Library"]
     app.window.paned.sashpos(0, 310)
-    wait_for(app, lambda: pane.shown_columns() == ["title", "date"])
+    wait_for(app, lambda: pane.shown_columns() == ["title"])
     shown = pane.tree.item(pane.tree.get_children()[0], "values")[0]
     assert shown.endswith("…") and len(shown) < len(pane.titles()[0])  # shortened to fit, never clipped
 

@@ -66,6 +66,7 @@ class LibraryPresenter:
         self.total = 0
         self.ids: list[int] = []  # the rows shown, in order (for next/previous)
         self.matches: MatchesView | None = None
+        self.undo_ids: list[int] = []  # the articles the status bar's Undo brings back from the trash
         self.actions = LibraryActions(self)
 
     @property

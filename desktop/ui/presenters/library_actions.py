@@ -19,7 +19,6 @@ def _articles(n: int) -> str:
 class LibraryActions:
     def __init__(self, library: Any) -> None:
         self.library = library
-        self.undo_ids: list[int] = []
 
     @property
     def main(self) -> Any:
@@ -128,7 +127,7 @@ class LibraryActions:
             return
         title = entry.title if entry is not None and entry.id in ids else ""
         self.lib.trash(ids)
-        self.undo_ids = ids
+        self.library.undo_ids = ids
         if entry is not None and entry.id in ids:
             self.main.close_article()
         self.library.refresh()
@@ -142,9 +141,9 @@ class LibraryActions:
             self.delete(chosen)
 
     def undo_delete(self) -> None:
-        if not self.undo_ids:
+        if not self.library.undo_ids:
             return
-        ids, self.undo_ids = self.undo_ids, []
+        ids, self.library.undo_ids = self.library.undo_ids, []
         self.lib.untrash(ids)
         self.library.refresh()
         self.main.select(ids[0])
