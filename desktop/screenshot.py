@@ -10,7 +10,10 @@ through the window, as File > Open does, so the list of bad files shows), --abou
 --find WORD (find in the article, Ctrl+F), --facts (scroll the right pane to the key facts),
 --to-highlights (scroll the right pane to its Highlights section),
 --set DIR (the review set: light, dark and sepia at 1280x720 and 1600x1000, with a highlight and find
-shown, one PNG each, plus the right pane scrolled to its facts at 1280x720).
+shown, one PNG each, plus the right pane scrolled to its facts at 1280x720),
+--trash N (move the N oldest articles to the trash first), --filter KEY (unread, read, highlighted,
+trash, tag:NAME), --search QUERY (type it in the search box and open the first hit),
+--library-width PX (the library pane's width).
 Waits until the summary is shown, then grabs the window and its menu bar
 (Pillow's ImageGrab, else ImageMagick's import).
 """
@@ -97,6 +100,27 @@ def brief_shot(app, query: str, out: Path) -> None:
         subprocess.run(["import", "-window", "root", "-crop", f"{w}x{h}+{x}+{y}", str(out)], check=True)
 
 
+def show_library(app, args) -> None:
+    """--trash, --filter, --search and --library-width: the library pane as a person would leave it."""
+    library = app.presenter.library
+    if args.trash:
+        oldest = app.presenter.lib.list(sort="added", descending=False, limit=args.trash)
+        app.presenter.lib.trash([r.id for r in oldest])
+        library.refresh()
+    if args.library_width:
+        app.window.paned.sashpos(0, args.library_width)
+    if args.filter:
+        library.filter_changed(args.filter)
+    if args.search:
+        app.window.library.set_query(args.search)
+        wait_until(app.root, lambda: bool(library.ids) or library.query == args.search.strip(), timeout=5)
+        if library.ids:
+            library.select(library.ids[0])
+            app.window.library.select(library.ids[0])
+            wait_until(app.root, lambda: all(r.idle() for r in app.runners))
+    app.root.update()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.screenshot", description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", help="PNG file to write")
@@ -120,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--to-highlights", action="store_true",
                         help="scroll the right pane to its Highlights section")
     parser.add_argument("--set", metavar="DIR", help="render the review set into DIR")
+    parser.add_argument("--trash", type=int, default=0, metavar="N", help="move the N oldest articles to the trash")
+    parser.add_argument("--filter", metavar="KEY", help="show this filter of the library (e.g. trash, unread)")
+    parser.add_argument("--search", metavar="QUERY", help="search the library and open the first hit")
+    parser.add_argument("--library-width", type=int, metavar="PX", help="width of the library pane")
     args = parser.parse_args(argv)
     if args.set:
         return review_set(Path(args.set), args.file)
@@ -177,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             app.window.summary.area.show(app.window.summary.facts_heading)
         if args.to_highlights:
             app.window.summary.area.show(app.window.summary.highlights.frame)
+        show_library(app, args)
         if args.open:
             app.presenter.transfer.open_paths(args.open)
             wait_until(app.root, lambda: all(r.idle() for r in app.runners))

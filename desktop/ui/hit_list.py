@@ -41,7 +41,9 @@ class HitList:
         self.text.tag_configure("unread", font=title_font)
         self.text.tag_configure("read", font=read_font)
         self.text.tag_configure("meta", font=small_font)
-        self.text.tag_configure("snippet", font=small_font, spacing3=10)
+        self.text.tag_configure("snippet", font=small_font)
+        # The room between hits is a line of its own: a tag's background would fill a line's spacing.
+        self.text.tag_configure("gap", font=tkfont.Font(parent, family=small_font.actual("family"), size=5))
         self.text.tag_configure("match", font=tkfont.Font(parent, **{**small_font.actual(), "weight": "bold"}))
         self.text.tag_raise("match")
         self._ids: list[int] = []
@@ -73,7 +75,7 @@ class HitList:
             n = len(self._ids)
             tag = f"hit{n}"
             if self._ids:
-                t.insert("end", "\n")
+                t.insert("end", "\n\n", ("gap",))
             start = t.index("end-1c")
             t.insert("end", row.title + "\n", ("read" if row.read else "unread",))
             meta = "  ·  ".join(x for x in (row.site, row.date or row.added, f"{row.words} words") if x)
