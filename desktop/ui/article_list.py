@@ -7,6 +7,7 @@ from __future__ import annotations
 import tkinter as tk
 import tkinter.font as tkfont
 from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 import ttkbootstrap as ttk
@@ -82,7 +83,7 @@ class ArticleList:
         heading = self.small_font.measure
         cell = self.bold_font.measure  # unread rows are bold: size the cells for them
         pad = 16
-        rows = list(self._rows.values())[:400]
+        rows = list(islice(self._rows.values(), 400))  # the first rows tell (a long list stays quick)
         sites = [r.site for r in rows if r.site]
         day = cell(display_date(SAMPLE_DAY))
         wanted = {
@@ -133,8 +134,7 @@ class ArticleList:
                 if mark and library.reverse:
                     mark = TURNED[mark]
                 self.tree.heading(key, text=title + mark)
-        self._widths = {}  # new rows may need other widths (a site, a first published date)
-        self._fit_soon()
+        self._fit_soon()  # new rows may need other widths (a site, a first published date)
 
     def _insert(self, row: RowView) -> None:
         iid = str(row.id)
