@@ -26,7 +26,7 @@ def test_ctrl_b_briefs_the_selected_rows_and_a_click_opens_the_sentence(open_app
     app = open_app()
     tree = app.window.library.tree
     chosen = [ids[n] for n in OUTLETS]
-    rows = [iid for iid in tree.get_children() if app.window.library._ids.get(iid) in chosen]
+    rows = [iid for iid in tree.get_children() if int(iid) in chosen]  # a row's iid is its article id
     tree.selection_set(rows)
     app.root.update()
     tree.focus_set()
