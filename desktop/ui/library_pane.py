@@ -23,6 +23,7 @@ PLACEHOLDER = "Search  (Ctrl+K)"
 class LibraryPane:
     def __init__(self, parent: tk.Misc, fonts: Fonts) -> None:
         self.presenter: Any = None
+        self.reader: Any = None  # the reading view, where the search's matches are marked
         self.frame = ttk.Frame(parent, padding=(12, 14, 6, 10))
         self._search_job: str | None = None
         self._filters: list[FilterView] = []
@@ -165,7 +166,13 @@ class LibraryPane:
         keys = [f.key for f in filters]
         self.filter.current(keys.index(current) if current in keys else 0)
 
+    def show_caption(self, caption: str) -> None:
+        self.caption.configure(text=caption)
+
     def show_matches(self, matches: MatchesView | None) -> None:
+        """The search's words in the open article: marked in the reader, counted here with ‹ ›."""
+        if self.reader is not None:
+            self.reader.show_matches(matches.spans if matches else (), matches.current if matches else 0)
         if matches is None or not matches.spans:
             self.matches.pack_forget()
             return

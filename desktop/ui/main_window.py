@@ -24,12 +24,10 @@ from desktop.ui.viewmodels import (
     AppearanceView,
     ArticleView,
     FactGroupView,
-    FilterView,
     FindView,
     HighlightsView,
     LengthView,
     LibraryView,
-    MatchesView,
     Problem,
     Progress,
     RowView,
@@ -72,6 +70,11 @@ class MainWindow:
         self.library = LibraryPane(self.paned, fonts)
         self.reader_box = ttk.Frame(self.paned)
         self.reader = ReaderView(self.reader_box, fonts)
+        self.library.reader = self.reader  # the search's matches are marked in the text too
+        # The library pane's verbs, as the library presenter calls them (see LibraryScreen)
+        self.show_filters, self.show_caption, self.show_matches = (
+            self.library.show_filters, self.library.show_caption, self.library.show_matches)
+        self.confirm = lambda question, action: dialogs.confirm(self.root, question, action)
         self._build_reader_bar()
         # how far in and how long is left, under the text, quiet (in focus mode too)
         self.reading_progress = ttk.Label(self.reader_box, text="\u00a0", bootstyle="secondary", anchor="e",
@@ -261,19 +264,6 @@ class MainWindow:
 
     def select_row(self, id: int | None) -> None:
         self.library.select(id)
-
-    def show_filters(self, filters: Sequence[FilterView], current: str) -> None:
-        self.library.show_filters(filters, current)
-
-    def show_caption(self, caption: str) -> None:
-        self.library.caption.configure(text=caption)
-
-    def show_matches(self, matches: MatchesView | None) -> None:
-        self.library.show_matches(matches)
-        self.reader.show_matches(matches.spans if matches else (), matches.current if matches else 0)
-
-    def confirm(self, question: str, action: str) -> bool:
-        return dialogs.confirm(self.root, question, action)
 
     def show_length(self, length: LengthView) -> None:
         self.summary.show_length(length)
