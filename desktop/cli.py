@@ -25,7 +25,7 @@ COMMANDS = ("clean", "summarize", "facts", "export", "library", "brief")
 def _options(args: argparse.Namespace) -> Options:
     return Options(
         algorithm=getattr(args, "algorithm", "precis"),
-        sentences=None if getattr(args, "ratio", None) is not None else getattr(args, "n", 5),
+        sentences=None if getattr(args, "ratio", None) is not None else getattr(args, "n", None),
         ratio=getattr(args, "ratio", None),
         language=getattr(args, "language", "auto"),
     )
@@ -88,8 +88,9 @@ def cmd_summarize(args: argparse.Namespace) -> int:
             })
         else:
             print(f"# {digest.article.title}")
-            for s in digest.summary.sentences:
-                print(f"- {s.text}")
+            markers = digest.summary.markers or ("",) * len(digest.summary.sentences)
+            for s, marker in zip(digest.summary.sentences, markers, strict=True):
+                print(f"- {marker + ' ' if marker else ''}{s.text}")
 
     return _each(args.files, work)
 
@@ -158,7 +159,8 @@ class _Algorithms:
 
 def _add_length(p: argparse.ArgumentParser) -> None:
     group = p.add_mutually_exclusive_group()
-    group.add_argument("-n", type=int, default=5, metavar="N", help="sentences (default 5)")
+    group.add_argument("-n", type=int, default=None, metavar="N",
+                       help="sentences (default: grows with the article, one per step in a how-to)")
     group.add_argument("--ratio", type=float, metavar="R", help="share of the article, 0-1")
     p.add_argument("--algorithm", "-a", default="precis", choices=_Algorithms(), metavar="NAME",
                    help="one of: %(choices)s")

@@ -71,7 +71,7 @@ def build_input(paragraphs: Sequence[str], words: int) -> Article:
 
 def cold(work: Callable[[], object]) -> float:
     """One run with the stem cache emptied, as for an article full of words not seen before."""
-    from desktop.core.summary.rank import stemmer
+    from desktop.core.summary.signals import stemmer
 
     stemmer.cache_clear()
     start = time.perf_counter()

@@ -100,7 +100,10 @@ def to_markdown(digest: Digest, include_article: bool = False,
         "## Summary",
         "",
     ]
-    lines = front + [f"- {escape_md(s.text)}" for s in digest.summary.sentences]
+    # A how-to's steps keep their numbers: "- **Step 3** text" (document order is kept already).
+    markers = digest.summary.markers or ("",) * len(digest.summary.sentences)
+    lines = front + [f"- **{escape_md(m)}** {escape_md(s.text)}" if m else f"- {escape_md(s.text)}"
+                     for s, m in zip(digest.summary.sentences, markers, strict=True)]
     lines += ["", *highlights_markdown(highlights)]
     lines += ["## Key facts", ""]
     for name, facts in digest.facts.groups():

@@ -74,6 +74,9 @@ class Sentence:
 class Summary:
     algorithm: str
     sentences: tuple[Sentence, ...]  # in document order
+    kind: str = ""  # the kind of document the default summariser took it for: news, howto, paper
+    automatic: bool = False  # the length came from the article's length, not from the person
+    markers: tuple[str, ...] = ()  # per sentence: its step's marker ("3.", "Step 4") when a how-to, else ""
 
 
 @dataclass(frozen=True)
@@ -105,10 +108,11 @@ class Facts:
 
 @dataclass(frozen=True)
 class Options:
-    """How to summarise: algorithm name and length (a sentence count or a ratio of the article)."""
+    """How to summarise: algorithm name and length (a sentence count or a ratio of the article; neither:
+    a length that grows with the article's)."""
 
     algorithm: str = "precis"
-    sentences: int | None = 5
+    sentences: int | None = None
     ratio: float | None = None
     language: str = "auto"
 

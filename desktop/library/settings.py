@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 THEMES = ("light", "dark", "sepia")
 SORTS = ("added", "opened", "title", "words", "site", "date")
-LENGTH_MODES = ("sentences", "percent")
+LENGTH_MODES = ("auto", "sentences", "percent")  # auto: the length grows with the article
 FONT_MIN, FONT_MAX, FONT_DEFAULT = 8, 32, 13
 
 
@@ -32,7 +32,7 @@ class Settings:
     panes: tuple[int, ...] = ()  # sash positions of the main paned window, in pixels
     library_visible: bool = True
     focus_mode: bool = False
-    length_mode: str = "sentences"
+    length_mode: str = "auto"
     sentences: int = 5
     percent: int = 20
     algorithm: str = "precis"

@@ -15,7 +15,7 @@ from desktop.ui.scroll_area import ScrollArea, Tooltip, fit_height
 from desktop.ui.theme import Fonts, Palette
 from desktop.ui.viewmodels import FactGroupView, LengthView, SummaryView
 
-MODES = (("sentences", "sentences"), ("percent", "% of text"))
+MODES = (("auto", "automatic"), ("sentences", "sentences"), ("percent", "% of text"))
 TYPING_DELAY_MS = 450
 FACTS_SHOWN = 6  # per group; the rest behind "+ N more"
 
@@ -165,7 +165,7 @@ class SummaryPane:
             self.caption.configure(text=summary.caption)
             for s in summary.sentences:
                 tag = f"s{s.index}"
-                t.insert("end", f"{s.number}", ("number", "sentence", tag))
+                t.insert("end", s.marker or f"{s.number}", ("number", "sentence", tag))
                 t.insert("end", "\u2002" + s.text + "\n", ("sentence", tag))
                 t.tag_bind(tag, "<Button-1>", lambda e, i=s.index: self.presenter.summary.sentence_clicked(i))
                 t.tag_bind(tag, "<Enter>", lambda e, g=tag: self._hover(g, True))

@@ -44,6 +44,7 @@ class SummarySentenceView:
     index: int  # sentence index in the article
     text: str
     span: Span
+    marker: str = ""  # a how-to's step ("Step 3", "3.") shown in place of the number
 
 
 @dataclass(frozen=True)

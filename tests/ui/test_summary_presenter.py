@@ -75,3 +75,15 @@ def test_keywords_stay_in_the_order_of_their_weight(h: Harness, tmp_path: Path) 
     ranked = [f.text for f in h.presenter.digest.facts.keywords]
     shown = next((g for g in h.view.facts if g.title == "Keywords"), None)
     assert ranked and shown is not None and [f.text for f in shown.facts] == ranked
+
+
+def test_typing_a_count_while_automatic_makes_it_the_persons_choice(h: Harness, tmp_path: Path) -> None:
+    h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+    automatic = len(h.view.summary.sentences)
+    assert h.view.length.mode == "auto" and "automatic" in h.view.summary.caption
+    h.presenter.summary.length_changed("auto", automatic + 1)
+    assert h.view.length.mode == "sentences" and h.view.length.value == automatic + 1
+    assert len(h.view.summary.sentences) == automatic + 1
+    assert "automatic" not in h.view.summary.caption
+    h.presenter.summary.length_mode_changed("auto")
+    assert h.view.length.mode == "auto" and len(h.view.summary.sentences) == automatic

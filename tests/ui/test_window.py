@@ -33,7 +33,7 @@ Its water wheel, restored by volunteers, turns again for the first time since 19
 """
 
 
-def test_sample_opens_clean_with_a_five_sentence_summary(open_app) -> None:
+def test_sample_opens_clean_with_a_summary_of_automatic_length(open_app) -> None:
     app = open_app()
     wait_for(app, lambda: summary_ready(app))
     reader = app.window.reader
@@ -42,7 +42,10 @@ def test_sample_opens_clean_with_a_five_sentence_summary(open_app) -> None:
     assert [junk for junk in JUNK if junk in text] == []
     assert app.root.title() == f"Précis — {TITLE}"
     sentences = app.window.summary.sentence_texts()
-    assert len(sentences) == 5
+    # The length grows with the article: the pane shows the count it gave and says it is automatic.
+    assert len(sentences) == int(app.window.summary.count.get()) >= 1
+    assert app.window.summary.mode.get() == "automatic"
+    assert "automatic" in app.window.summary.caption.cget("text")
     listed = app.window.summary.sentences.get("1.0", "end")
     assert all(s in listed for s in sentences)
     assert reader.highlighted() == sentences  # highlighted in the reading view, in order
@@ -115,7 +118,8 @@ def test_export_button_writes_the_markdown_file(open_app, tmp_path: Path, monkey
     assert markdown.startswith("---\n")
     assert f"# {TITLE}" in markdown
     summary = markdown.split("## Summary", 1)[1].split("## Key facts", 1)[0]
-    assert len([line for line in summary.splitlines() if line.startswith("- ")]) == 5
+    assert len([line for line in summary.splitlines() if line.startswith("- ")]) == len(
+        app.window.summary.sentence_texts())
     assert "Exported to" in app.window.status.message.cget("text")
 
 
@@ -361,6 +365,8 @@ def test_summary_highlight_is_a_calm_wash_without_underline_and_no_break_between
     harbour.write_text(HARBOUR, encoding="utf-8")
     app = open_app((str(harbour),))
     wait_for(app, lambda: summary_ready(app) and app.window.reader.article.title.startswith("Harbour"))
+    app.window.presenter.summary.length_changed("sentences", 50)  # every sentence (the automatic length is fewer)
+    wait_for(app, lambda: summary_ready(app) and "automatic" not in app.window.summary.summary.caption)
     t = app.window.reader.text
     palette = PALETTES[load_settings().theme]
     # no underline: under wrapped lines it drew ragged orange edges (issue 16, item 3)

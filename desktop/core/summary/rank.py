@@ -1,176 +1,166 @@
-"""Précis' own sentence ranker: vectorised centrality, a position prior, title overlap, then MMR.
+"""Précis' own sentence ranker: a learned scorer over the sentence features, mixed by the kind of
+document (news, how-to, paper), then maximal marginal relevance (MMR) against repetition.
 
-Everything is linear in the length of the text: the sentence-similarity graph is never built, its
-centrality comes from sparse products (M @ (M.T @ x)), and redundancy control only looks at the best
-few candidates.
+The weights are data (weights.json beside this module, retrained by `python packaging/train_summary.py`)
+and load offline. Everything is linear in the length of the text: numpy only, no similarity matrix.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
-from desktop.core.language import stemmer as language_stemmer
-from desktop.core.language import stop_words
-from desktop.core.split import words
+from desktop.core.errors import PrecisError
+from desktop.core.summary.signals import DOCUMENT_FEATURES, SENTENCE_FEATURES, Signals, signals, stemmer
+from desktop.core.summary.sparse import Rows
 
-
-@dataclass(frozen=True)
-class Weights:
-    """The few tuned parameters.
-
-    Tuned with a grid search on cnndm_dev (news, human highlights) where lead-3 is the bar, checked
-    on both halves of it; bbc300 then chose the title weight (cnndm_dev has no titles). News puts
-    the essentials first, so the position prior dominates and centrality only breaks ties, damped
-    short sentences ("No wonder.", bylines) give way to the next one, and MMR drops the run-in photo
-    captions that repeat the lead. bbc300's machine-picked references reward centrality alone
-    (sumy's Reduction); weighting that enough to beat Reduction there costs 5-9 ROUGE-1 points on
-    cnndm_dev, so news wins.
-    """
-
-    centrality: float = 0.2
-    position: float = 1.0
-    title: float = 1.0
-    position_decay: float = 0.5  # prior = 1 / (1 + i) ** decay, i = body-sentence rank
-    length_pivot: float = 4.0  # sentences shorter than this many content words are damped
-    redundancy: float = 0.5  # MMR: weight of the highest similarity to an already chosen sentence
-    first: float = 0.0  # extra prior for the first sentence, the lead of news writing
-    length_bonus: float = 0.0  # longer sentences carry more: relevance *= (words / median) ** bonus
-
-
-DEFAULT_WEIGHTS = Weights()
+KINDS: tuple[str, ...] = ("news", "howto", "paper")
+KIND_LABELS = {"news": "news", "howto": "how-to", "paper": "paper"}
+WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 MMR_POOL = 60  # redundancy control looks at the best candidates only: O(n) overall
-DUPLICATE_COSINE = 0.7  # this similar (TF-IDF cosine) counts as saying the same thing twice
+DUPLICATE_COSINE = 0.6  # this similar (TF-IDF cosine) counts as saying the same thing twice
 
-
-@lru_cache(maxsize=16)
-def stemmer(language: str) -> Callable[[str], str]:
-    """A cached word -> stem function (Snowball through sumy; lower case when the language has none)."""
-    stem = language_stemmer(language)
-    cache: dict[str, str] = {}
-
-    def cached(word: str) -> str:
-        s = cache.get(word)
-        if s is None:
-            s = cache[word] = stem(word.lower())
-        return s
-
-    return cached
+__all__ = ["KINDS", "KIND_LABELS", "Model", "choose", "load_model", "rank_sentences", "select", "stemmer"]
 
 
 @dataclass(frozen=True)
-class Features:
-    """Per-sentence features and the row-normalised TF-IDF matrix used for redundancy."""
+class Model:
+    """Learned weights: sentence-feature scaling and, for each kind of document, the weights of the
+    sentence scorer and four choices made on held-out halves (how much the opening counts, how much
+    brevity counts, how much a second sentence from the same paragraph is held back, redundancy);
+    then the kind classifier over the document's structure."""
 
-    centrality: np.ndarray
-    position: np.ndarray
-    title: np.ndarray
-    length: np.ndarray
-    matrix: object  # scipy.sparse.csr_matrix, rows L2-normalised
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray  # kinds x sentence features
+    lead: np.ndarray  # per kind: weight of -log(1 + position), in standard deviations of the score
+    brevity: np.ndarray  # per kind: weight of -words / 25
+    paragraph: np.ndarray  # per kind: penalty for a second sentence from a paragraph already used
+    redundancy: np.ndarray  # per kind: MMR weight of the similarity to what is chosen
+    kind_mean: np.ndarray
+    kind_scale: np.ndarray
+    kind_weights: np.ndarray  # kinds x document features
+
+    ARRAYS = ("mean", "scale", "weights", "lead", "brevity", "paragraph", "redundancy", "kind_mean",
+              "kind_scale", "kind_weights")
+
+    def kind_probabilities(self, document: np.ndarray) -> np.ndarray:
+        z = self.kind_weights @ ((document - self.kind_mean) / self.kind_scale)
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def relevance(self, table: np.ndarray, p: np.ndarray) -> np.ndarray:
+        """Each sentence's score: every kind's scorer (standardised within the document), mixed by p."""
+        x = (table - self.mean) / self.scale
+        raw = x @ self.weights.T  # sentences x kinds
+        raw = (raw - raw.mean(axis=0)) / np.maximum(raw.std(axis=0), 1e-9)
+        lead = -np.log1p(np.arange(len(table), dtype=np.float64))
+        words = table[:, SENTENCE_FEATURES.index("words")]
+        per_kind = raw + np.outer(lead, self.lead) - np.outer(words, self.brevity)
+        return per_kind @ p
+
+    def scores(self, table: np.ndarray, document: np.ndarray) -> np.ndarray:
+        return self.relevance(table, self.kind_probabilities(document))
+
+    def to_json(self) -> dict:
+        out: dict = {"format": 2, "kinds": list(KINDS), "sentence_features": list(SENTENCE_FEATURES),
+                     "document_features": list(DOCUMENT_FEATURES)}
+        out.update({name: np.round(getattr(self, name), 6).tolist() for name in self.ARRAYS})
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        if (tuple(data.get("sentence_features", ())) != SENTENCE_FEATURES
+                or tuple(data.get("document_features", ())) != DOCUMENT_FEATURES
+                or tuple(data.get("kinds", ())) != KINDS):
+            raise PrecisError("the summary weights do not match this version of Précis; retrain them")
+        try:
+            return cls(**{name: np.asarray(data[name], dtype=np.float64) for name in cls.ARRAYS})
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PrecisError(f"the summary weights are damaged ({exc}); retrain them") from None
 
 
-def content_words(text: str, stops: frozenset[str], stem: Callable[[str], str]) -> list[str]:
-    return [stem(w) for w in words(text) if w.lower() not in stops and not w.isdigit()]
-
-
-def features(texts: Sequence[str], language: str = "english", title: str = "") -> Features:
-    from scipy.sparse import csr_matrix, diags
-
-    n = len(texts)
-    stops = stop_words(language)
-    stem = stemmer(language)
-    bags = [content_words(t, stops, stem) for t in texts]
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for r, bag in enumerate(bags):
-        for w, c in Counter(bag).items():
-            rows.append(r)
-            cols.append(vocab.setdefault(w, len(vocab)))
-            vals.append(1.0 + math.log(c))
-    m = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float64)
-    df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=m.shape[1]).astype(np.float64)
-    idf = np.log((n + 1.0) / (df + 0.5))
-    m = m @ diags(idf)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    m = diags(1.0 / np.maximum(norms, 1e-12)) @ m
-    m = csr_matrix(m)
-    # Degree centrality of the cosine graph without building it: sum_j cos(i, j) = row_i . sum_j row_j.
-    degree = m @ np.asarray(m.sum(axis=0)).ravel() - (norms > 0)
-    centrality = degree / (degree.max() or 1.0)
-    position = 1.0 / (1.0 + np.arange(n, dtype=np.float64))
-    title_words = set(content_words(title, stops, stem))
-    title_overlap = np.array(
-        [len(title_words.intersection(b)) / len(title_words) if title_words else 0.0 for b in bags]
-    )
-    length = np.array([len(b) for b in bags], dtype=np.float64)
-    return Features(centrality, position, title_overlap, length, m)
-
-
-def scores(f: Features, w: Weights = DEFAULT_WEIGHTS) -> np.ndarray:
-    """Relevance of each sentence before redundancy control (higher is better)."""
-    position = f.position ** w.position_decay
-    if len(position):
-        position = position.copy()
-        position[0] += w.first
-    length = np.minimum(1.0, f.length / w.length_pivot)
-    if w.length_bonus:
-        median = float(np.median(f.length)) or 1.0
-        length = length * np.clip(f.length / median, 0.25, 4.0) ** w.length_bonus
-    return (w.centrality * f.centrality + w.position * position + w.title * f.title) * length
+@lru_cache(maxsize=4)
+def load_model(path: str = str(WEIGHTS_FILE)) -> Model:
+    """The shipped weights (read once; no network, no NLTK data)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PrecisError(f"cannot read the summary weights {path}: {exc}") from None
+    return Model.from_json(data)
 
 
 def rank_sentences(
-    texts: Sequence[str], language: str = "english", title: str = "", weights: Weights = DEFAULT_WEIGHTS
+    texts: Sequence[str], paragraphs: Sequence[int] | None = None, language: str = "english", title: str = "",
+    model: Model | None = None,
 ) -> np.ndarray:
     """Score each sentence (higher is better). Linear in the number of sentences."""
     if len(texts) == 0:
         return np.zeros(0)
-    return scores(features(texts, language, title), weights)
+    sig = signals(texts, paragraphs, language, title)
+    return (model or load_model()).scores(sig.table, sig.document)
+
+
+def kind_of(sig: Signals, model: Model | None = None) -> tuple[str, float]:
+    """The likeliest kind of document and its probability."""
+    p = (model or load_model()).kind_probabilities(sig.document)
+    k = int(np.argmax(p))
+    return KINDS[k], float(p[k])
+
+
+def choose(model: Model, table: np.ndarray, document: np.ndarray, matrix: Rows, n: int) -> list[int]:
+    """The model's n sentences (row indexes, in choice order)."""
+    p = model.kind_probabilities(document)
+    paragraphs = np.cumsum(table[:, SENTENCE_FEATURES.index("paragraph_first")])
+    return select(matrix, model.relevance(table, p), n, float(model.redundancy @ p), paragraphs,
+                  float(model.paragraph @ p))
 
 
 def select(
-    matrix: object, relevance: np.ndarray, n: int, redundancy: float = DEFAULT_WEIGHTS.redundancy,
-    duplicate: float = DUPLICATE_COSINE,
+    matrix: Rows, relevance: np.ndarray, n: int, redundancy: float = 0.0, paragraphs: np.ndarray | None = None,
+    paragraph_penalty: float = 0.0, duplicate: float = DUPLICATE_COSINE,
 ) -> list[int]:
     """Maximal marginal relevance over the best candidates; returns the chosen row indexes.
 
-    A candidate whose cosine similarity to a chosen sentence reaches `duplicate` is never taken.
+    A candidate whose cosine similarity to a chosen sentence reaches `duplicate` is never taken; one
+    from a paragraph already used loses `paragraph_penalty` (a share of the relevance range).
     """
     if n <= 0 or len(relevance) == 0:
         return []
-    rel_all = np.asarray(relevance, dtype=np.float64)
+    rel_all = np.nan_to_num(np.asarray(relevance, dtype=np.float64), nan=0.0, posinf=1e9, neginf=-1e9)
+    para_all = np.zeros(len(rel_all), dtype=np.int64) if paragraphs is None else np.asarray(paragraphs)
     order = np.argsort(-rel_all, kind="stable")
-    pool_size = min(len(order), max(MMR_POOL, n + MMR_POOL))
+    pool_size = min(len(order), n + MMR_POOL)
     while True:
-        chosen = _mmr(matrix, rel_all, order[:pool_size], n, redundancy, duplicate)
+        pool = np.sort(order[:pool_size])
+        chosen = _mmr(matrix, rel_all[pool], pool, para_all[pool], n, redundancy, paragraph_penalty, duplicate)
         # When the best candidates all repeat what was chosen, look further down the ranking.
         if len(chosen) >= n or pool_size >= len(order):
             return chosen
         pool_size = min(len(order), pool_size * 4)
 
 
-def _mmr(matrix: object, rel_all: np.ndarray, pool: np.ndarray, n: int, redundancy: float,
-         duplicate: float) -> list[int]:
-    sub = matrix[pool]
-    rel = rel_all[pool]
+def _mmr(matrix: Rows, rel: np.ndarray, pool: np.ndarray, para: np.ndarray, n: int, redundancy: float,
+         paragraph_penalty: float, duplicate: float) -> list[int]:
+    spread = float(rel.max() - rel.min()) or 1.0  # penalties are shares of the relevance range
     chosen: list[int] = []
     max_sim = np.zeros(len(pool))
+    used = np.zeros(len(pool), dtype=bool)
     available = np.ones(len(pool), dtype=bool)
     while len(chosen) < n:
         available &= max_sim < duplicate
         if not available.any():
             break
-        gain = np.where(available, rel - redundancy * max_sim, -np.inf)
-        k = int(np.argmax(gain))
+        gain = rel - spread * (redundancy * max_sim + paragraph_penalty * used)
+        k = int(np.argmax(np.where(available, gain, -np.inf)))
         available[k] = False
         chosen.append(k)
+        used |= para == para[k]
         # One similarity row at a time: never an n x n matrix, even for long summaries.
-        max_sim = np.maximum(max_sim, (sub @ sub[k].T).toarray().ravel())
+        max_sim = np.maximum(max_sim, matrix.similarity(int(pool[k]), pool))
     return [int(pool[k]) for k in chosen]

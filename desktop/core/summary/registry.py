@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -10,7 +11,9 @@ from desktop.core.errors import PrecisError
 from desktop.core.model import Options, Sentence, Summary
 from desktop.core.split import SumyTokenizer
 from desktop.core.summary.labels import ALGORITHMS, LABELS
-from desktop.core.summary.rank import DEFAULT_WEIGHTS, Weights, features, scores, select
+from desktop.core.summary.rank import Model, choose, kind_of, load_model, select
+from desktop.core.summary.signals import signals
+from desktop.core.summary.steps import step_markers
 
 # sumy class paths, imported lazily so start-up stays fast.
 SUMY_ALGORITHMS: dict[str, str] = {
@@ -47,20 +50,35 @@ BONUS_WORDS = frozenset(
 STIGMA_WORDS = frozenset("however perhaps maybe reportedly allegedly hardly example".split())
 
 
-def target_length(count: int, options: Options) -> int:
+AUTO_MAX = 30  # the automatic length never passes this many sentences
+
+
+def automatic_length(words: int, kind: str = "", steps: int = 0) -> int:
+    """Sentences a summary gets when the person has not chosen: grows with the square root of the
+    article's length (300 words: 3, 1,000: 5, 5,000: 9, 10,000: 13, at most 30); a how-to article
+    gets one sentence per step when that is more (up to 20 steps)."""
+    n = round(1.0 + 1.2 * math.sqrt(max(0, words) / 100))
+    if kind == "howto":
+        n = max(n, min(steps, 20))
+    return max(1, min(AUTO_MAX, n))
+
+
+def target_length(count: int, options: Options, words: int = 0, kind: str = "", steps: int = 0) -> int:
+    """How many of `count` sentences to choose: the person's count or ratio when given, else automatic."""
     if options.ratio is not None:
         if not 0 < options.ratio <= 1:
             raise PrecisError("the ratio must be between 0 and 1")
         return max(1, min(count, round(count * options.ratio))) if count else 0
-    n = options.sentences if options.sentences is not None else 5
-    if n < 1:
+    if options.sentences is None:
+        return min(count, automatic_length(words, kind, steps))
+    if options.sentences < 1:
         raise PrecisError("the number of sentences must be at least 1")
-    return min(count, n)
+    return min(count, options.sentences)
 
 
 def summarize(
     sentences: Sequence[Sentence], options: Options, title: str = "", language: str = "english",
-    weights: Weights = DEFAULT_WEIGHTS,
+    model: Model | None = None,
 ) -> Summary:
     """Choose sentences of the body (never captions or headings), returned in document order."""
     algorithm = options.algorithm.lower()
@@ -68,9 +86,11 @@ def summarize(
         raise PrecisError(
             f"unknown algorithm {options.algorithm!r}; choose one of: {', '.join(ALGORITHMS)}"
         )
+    if options.ratio is None and options.sentences is not None and options.sentences < 1:
+        raise PrecisError("the number of sentences must be at least 1")
     body = [s for s in sentences if s.kind == "body"]
-    n = target_length(len(body), options)
-    if n == 0:
+    if not body:
+        target_length(0, options)
         return Summary(algorithm=algorithm, sentences=())
     texts = [s.text for s in body]
     limit = MAX_SENTENCES.get(algorithm)
@@ -79,23 +99,29 @@ def summarize(
             f"{LABELS[algorithm]} is too slow for a text this long ({len(texts)} sentences, "
             f"limit {limit}); choose Précis, the default"
         )
-    f = features(texts, language=language, title=title)
+    model = model or load_model()
+    headings = sum(1 for s in sentences if s.kind == "heading")
+    sig = signals(texts, [s.paragraph for s in body], language=language, title=title, headings=headings)
+    kind, _ = kind_of(sig, model)
+    paragraphs = len({s.paragraph for s in body})
+    n = target_length(len(body), options, sig.words, kind, paragraphs)
     if algorithm == "precis":
-        relevance = scores(f, weights)
-        redundancy = weights.redundancy
+        relevance = model.scores(sig.table, sig.document)
+        chosen = sorted(choose(model, sig.table, sig.document, sig.matrix, n))
     else:
         if algorithm == "lead":
             relevance = 1.0 / (1.0 + np.arange(len(texts)))
         else:
             relevance = np.asarray(_sumy_scores(algorithm, texts, language, n))
-        redundancy = 0.0  # these algorithms choose by their own rules; we only drop duplicates
-    chosen = select(f.matrix, relevance, n, redundancy=redundancy)
-    picked = [
+        # These algorithms choose by their own rules; we only drop duplicates.
+        chosen = sorted(select(sig.matrix, relevance, n))
+    picked = tuple(
         Sentence(text=body[i].text, index=body[i].index, paragraph=body[i].paragraph,
                  kind=body[i].kind, score=float(relevance[i]))
-        for i in sorted(chosen)
-    ]
-    return Summary(algorithm=algorithm, sentences=tuple(picked))
+        for i in chosen
+    )
+    return Summary(algorithm=algorithm, sentences=picked, kind=kind, automatic=options.ratio is None
+                   and options.sentences is None, markers=step_markers(body, picked, kind))
 
 
 def _load(path: str) -> Callable:

@@ -107,6 +107,8 @@ class SummaryPresenter:
         s = self.main.settings
         if s.length_mode == "percent":
             return Options(algorithm=s.algorithm, sentences=None, ratio=s.percent / 100)
+        if s.length_mode == "auto":
+            return Options(algorithm=s.algorithm, sentences=None, ratio=None)
         return Options(algorithm=s.algorithm, sentences=s.sentences, ratio=None)
 
     def recompute(self) -> None:
@@ -130,6 +132,8 @@ class SummaryPresenter:
         main.spans = sentence_spans(digest.article, digest.sentences)
         self.view.set_busy(False)
         self.view.show_summary(self._summary_view(digest))
+        if digest.summary.automatic:
+            self.view.show_length(self.length())
         self.view.show_facts(self._fact_groups(digest))
         self.view.set_can_export(True)
 
@@ -142,13 +146,17 @@ class SummaryPresenter:
         from desktop.core.summary import LABELS  # numpy-free (labels.py): the digest may come from the cache
 
         spans = self.main.spans
+        summary = digest.summary
+        markers = summary.markers or ("",) * len(summary.sentences)
         items = tuple(
-            SummarySentenceView(n, s.index, s.text, spans.get(s.index, Span(s.paragraph, 0, 0)))
-            for n, s in enumerate(digest.summary.sentences, 1)
+            SummarySentenceView(n, s.index, s.text, spans.get(s.index, Span(s.paragraph, 0, 0)), marker)
+            for n, (s, marker) in enumerate(zip(summary.sentences, markers, strict=True), 1)
         )
         body = sum(1 for s in digest.sentences if s.kind == "body")
-        label = LABELS.get(digest.summary.algorithm, digest.summary.algorithm)
-        return SummaryView(items, f"{len(items)} of {body} sentences  ·  {label}")
+        label = LABELS.get(summary.algorithm, summary.algorithm)
+        # The caption says where the length came from: the article's length or the person's choice.
+        length = f" (automatic for {digest.words:,} words)" if summary.automatic else ""
+        return SummaryView(items, f"{len(items)} of {body} sentences{length}  ·  {label}")
 
     @staticmethod
     def _fact_groups(digest: Digest) -> tuple[FactGroupView, ...]:
@@ -170,11 +178,15 @@ class SummaryPresenter:
     # ----- summary length and algorithm -----------------------------------------------------------
 
     def length_changed(self, mode: str, value: int) -> None:
-        if mode not in ("sentences", "percent"):
+        if mode not in ("auto", "sentences", "percent"):
             return
-        limit = SENTENCES_MAX if mode == "sentences" else 100
+        if mode == "auto" and int(value) != self.length().value:
+            mode = "sentences"  # a number typed while the length was automatic: the person's choice wins
+        limit = SENTENCES_MAX if mode != "percent" else 100
         value = max(1, min(limit, int(value)))
-        if mode == "sentences":
+        if mode == "auto":
+            changes: dict[str, object] = {"length_mode": mode}
+        elif mode == "sentences":
             changes = {"length_mode": mode, "sentences": value}
         else:
             changes = {"length_mode": mode, "percent": value}
@@ -211,4 +223,7 @@ class SummaryPresenter:
     def length(self) -> LengthView:
         s = self.main.settings
         value = s.percent if s.length_mode == "percent" else s.sentences
+        digest = self.main.digest
+        if s.length_mode == "auto" and digest is not None and digest.summary.automatic:
+            value = len(digest.summary.sentences)  # the count shows what the article's length gave
         return LengthView(s.length_mode, value, s.algorithm, ALGORITHM_NOTES.get(s.algorithm, ""))

@@ -1,0 +1,77 @@
+"""Sentence x word TF-IDF rows in plain numpy (coordinate lists), and the few products the ranker needs.
+
+scipy is not needed: products with a vector are `np.bincount` over the non-zero entries, so every
+operation here is linear in the number of words of the text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A sparse matrix by its non-zero entries: row, column and value arrays, rows L2-normalised."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    vals: np.ndarray
+    shape: tuple[int, int]
+
+    def dot(self, x: np.ndarray) -> np.ndarray:
+        """M @ x (x over the columns)."""
+        return np.bincount(self.rows, weights=self.vals * x[self.cols], minlength=self.shape[0])
+
+    def tdot(self, y: np.ndarray) -> np.ndarray:
+        """M.T @ y (y over the rows)."""
+        return np.bincount(self.cols, weights=self.vals * y[self.rows], minlength=self.shape[1])
+
+    def row(self, i: int) -> np.ndarray:
+        """Row i as a dense vector over the columns."""
+        out = np.zeros(self.shape[1])
+        start, stop = np.searchsorted(self.rows, [i, i + 1])
+        out[self.cols[start:stop]] = self.vals[start:stop]
+        return out
+
+    def similarity(self, i: int, among: np.ndarray) -> np.ndarray:
+        """Cosine of row i with each row in `among` (a sorted array of row indexes)."""
+        dense = self.row(i)
+        start = np.searchsorted(self.rows, among)
+        stop = np.searchsorted(self.rows, among, side="right")
+        if not len(among):
+            return np.zeros(0)
+        lengths = stop - start
+        index = np.repeat(start - np.cumsum(np.r_[0, lengths[:-1]]), lengths) + np.arange(lengths.sum())
+        owner = np.repeat(np.arange(len(among)), lengths)
+        return np.bincount(owner, weights=self.vals[index] * dense[self.cols[index]], minlength=len(among))
+
+
+def tfidf_rows(bags: Sequence[Sequence[str]]) -> tuple[Rows, np.ndarray, dict[str, int]]:
+    """Row-normalised TF-IDF rows of the bags of words, the rows' norms before normalising (0 for an
+    empty bag) and the vocabulary."""
+    n = len(bags)
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for r, bag in enumerate(bags):
+        for w, c in Counter(bag).items():
+            rows.append(r)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            vals.append(1.0 + math.log(c))
+    row_a = np.asarray(rows, dtype=np.int64)
+    col_a = np.asarray(cols, dtype=np.int64)
+    val_a = np.asarray(vals, dtype=np.float64)
+    size = max(1, len(vocab))
+    df = np.bincount(col_a, minlength=size).astype(np.float64)
+    idf = np.log((n + 1.0) / (df + 0.5))
+    val_a = val_a * idf[col_a] if len(val_a) else val_a
+    norms = np.sqrt(np.bincount(row_a, weights=val_a * val_a, minlength=n))
+    if len(val_a):
+        val_a = val_a / np.maximum(norms, 1e-12)[row_a]
+    return Rows(row_a, col_a, val_a, (n, size)), norms, vocab
