@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +13,7 @@ from desktop.core.errors import PrecisError
 from desktop.core.model import Article, Options, Paragraph, Sentence
 from desktop.core.pipeline import read
 from desktop.core.split import article_sentences
-from desktop.core.summary import ALGORITHMS, MAX_SENTENCES, summarize
+from desktop.core.summary import ALGORITHMS, MAX_SENTENCES, rank_sentences, summarize
 
 STORY = [
     "The town council approved a budget of 12 million euros for the harbour on Tuesday night.",
@@ -130,9 +131,12 @@ def test_default_prefers_the_lead_of_news() -> None:
 def test_scores_rank_the_chosen_sentences() -> None:
     sentences = body(story(10))
     summary = summarize(sentences, Options(sentences=3))
-    assert all(s.score > 0 for s in summary.sentences)
-    # Reported scores are the ones the choice was made on: the first sentence leads.
-    assert summary.sentences[0].score == max(s.score for s in summary.sentences)
+    assert all(math.isfinite(s.score) for s in summary.sentences)
+    # Reported scores are the ones the choice was made on: the ranker's scores of those sentences, and
+    # the best-scored sentence of the article is among them.
+    ranked = rank_sentences([s.text for s in sentences], [s.paragraph for s in sentences])
+    assert [s.score for s in summary.sentences] == pytest.approx([ranked[s.index] for s in summary.sentences])
+    assert int(np.argmax(ranked)) in {s.index for s in summary.sentences}
 
 
 @pytest.mark.parametrize("algorithm", sorted(MAX_SENTENCES))

@@ -53,6 +53,69 @@ _NOT_IMPERATIVE = frozenset(
 
 
 @lru_cache(maxsize=16)
+def _content_stems(language: str) -> tuple[dict[str, str], frozenset[str], Callable[[str], str]]:
+    """A word -> stem memo for the language ("" for stop words and numbers), its stop words and stemmer."""
+    return {}, stop_words(language), stemmer(language)
+
+
+def bags_of_stems(tokens: Sequence[Sequence[str]], language: str) -> list[list[str]]:
+    """The content words of each sentence, stemmed (one dictionary look-up a word once seen)."""
+    memo, stops, stem = _content_stems(language)
+    get = memo.get
+    out = []
+    for ws in tokens:
+        bag = []
+        for w in ws:
+            s = get(w)
+            if s is None:
+                low = w.lower()
+                s = memo[w] = "" if low in stops or w.isdigit() else stem(low)
+            if s:
+                bag.append(s)
+        out.append(bag)
+    return out
+
+
+def _per_sentence(pattern: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> np.ndarray:
+    """How many matches of the pattern each sentence holds, found in one pass over the joined text
+    (sentences joined by a newline, which none of the patterns reaches across)."""
+    ends = [m.end() - 1 for m in pattern.finditer(joined)]
+    if not ends:
+        return np.zeros(n)
+    return np.bincount(np.searchsorted(starts, ends, side="right") - 1, minlength=n).astype(np.float64)
+
+
+def _digits(joined: str, starts: np.ndarray) -> np.ndarray:
+    """Digits in each sentence, counted on the code points of the joined text."""
+    if not len(starts):
+        return np.zeros(0)
+    points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    if len(points) != len(joined):  # cannot happen with UTF-32; kept as a guard
+        return np.array([len(_NUMBER.findall(t)) for t in joined.split("\n")], dtype=np.float64)
+    mask = ((points >= 48) & (points <= 57)).astype(np.float64)
+    return np.add.reduceat(np.r_[mask, 0.0], starts)
+
+
+def _capitalised(tokens: Sequence[Sequence[str]]) -> np.ndarray:
+    """Share of capitalised words after the first (names), times 4, at most 1, for each sentence."""
+    n = len(tokens)
+    sizes = np.array([len(t) for t in tokens], dtype=np.int64)
+    firsts = "".join(w[0] for ws in tokens for w in ws)
+    lower = firsts.lower()
+    if len(lower) == len(firsts):
+        a = np.frombuffer(firsts.encode("utf-32-le"), dtype=np.uint32)
+        b = np.frombuffer(lower.encode("utf-32-le"), dtype=np.uint32)
+        upper = (a != b).astype(np.float64)
+    else:  # a letter whose lower case is longer (rare): one by one
+        upper = np.array([c.isupper() for c in firsts], dtype=np.float64)
+    offsets = np.r_[0, np.cumsum(sizes)[:-1]] if n else np.zeros(0, dtype=np.int64)
+    totals = np.add.reduceat(np.r_[upper, 0.0], offsets) if n else np.zeros(0)
+    totals = np.where(sizes > 0, totals, 0.0)
+    first_upper = np.where(sizes > 0, np.r_[upper, 0.0][np.minimum(offsets, len(upper))], 0.0)
+    return np.minimum(1.0, (totals - first_upper) / np.maximum(1, sizes) * 4)
+
+
+@lru_cache(maxsize=16)
 def stemmer(language: str) -> Callable[[str], str]:
     """A cached word -> stem function (Snowball through sumy; lower case when the language has none)."""
     stem = language_stemmer(language)
@@ -93,10 +156,8 @@ def signals(
     """Features of each sentence (body sentences in document order, with their paragraph numbers)."""
     n = len(texts)
     para = np.asarray(paragraphs if paragraphs is not None else range(n), dtype=np.int64)
-    stops = stop_words(language)
-    stem = stemmer(language)
     tokens = [words(t) for t in texts]
-    bags = [[stem(w) for w in ws if w.lower() not in stops and not w.isdigit()] for ws in tokens]
+    bags = bags_of_stems(tokens, language)
     matrix, norms, vocab = tfidf_rows(bags)
     f = np.zeros((n, len(SENTENCE_FEATURES)))
     col = {name: k for k, name in enumerate(SENTENCE_FEATURES)}
@@ -132,24 +193,29 @@ def signals(
     f[:, col["frequency"]] = _frequency(matrix, bags, vocab)
     if n:
         f[:, col["lead_similarity"]] = matrix.similarity(0, np.arange(n))
-    title_words = {stem(w) for w in words(title) if w.lower() not in stops and not w.isdigit()}
+    title_words = set(bags_of_stems([words(title)], language)[0])
+    # Patterns that never reach across a line are matched once over the whole text.
+    joined = "\n".join(t.replace("\n", " ") for t in texts)
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]) if n else np.zeros(0, dtype=np.int64)
+    f[:, col["numbers"]] = np.minimum(3, _digits(joined, starts)) / 3
+    f[:, col["names"]] = _capitalised(tokens)
+    f[:, col["quote"]] = _per_sentence(_QUOTE, joined, starts, n) > 0
+    f[:, col["you"]] = _per_sentence(_YOU, joined, starts, n) > 0
+    f[:, col["we"]] = _per_sentence(_WE, joined, starts, n) > 0
+    said = float(_per_sentence(_SAID, joined, starts, n).sum())
     seen: set[str] = set()
     for i, (text, toks, bag) in enumerate(zip(texts, tokens, bags, strict=True)):
         unique = set(bag)
         if title_words:
             f[i, col["title"]] = len(title_words & unique) / len(title_words)
-        f[i, col["numbers"]] = min(3, len(_NUMBER.findall(text))) / 3
-        f[i, col["names"]] = min(1.0, sum(1 for w in toks[1:] if w[:1].isupper()) / max(1, len(toks)) * 4)
-        f[i, col["quote"]] = bool(_QUOTE.search(text))
         f[i, col["step"]] = bool(_MARKER.match(text))
         f[i, col["imperative"]] = _imperative(toks)
-        f[i, col["you"]] = bool(_YOU.search(text))
-        f[i, col["we"]] = bool(_WE.search(text))
-        f[i, col["citation"]] = bool(_CITATION.search(text))
+        if "(" in text or "[" in text or "et al" in text:
+            f[i, col["citation"]] = bool(_CITATION.search(text))
         f[i, col["question"]] = text.rstrip().endswith("?")
         f[i, col["novelty"]] = len(unique - seen) / len(unique) if unique else 0.0
         seen |= unique
-    document = _document(texts, tokens, f, col, title, headings)
+    document = _document(texts, tokens, f, col, title, headings, said)
     return Signals(f, document, matrix, int(sum(len(t) for t in tokens)))
 
 
@@ -202,7 +268,7 @@ def _frequency(matrix: Rows, bags: Sequence[Sequence[str]], vocab: dict[str, int
 
 
 def _document(texts: Sequence[str], tokens: Sequence[list[str]], f: np.ndarray, col: dict[str, int], title: str,
-              headings: int) -> np.ndarray:
+              headings: int, said: float) -> np.ndarray:
     """Structure of the whole text: the rates that tell news, how-to articles and papers apart."""
     n = max(1, len(texts))
     total = sum(len(t) for t in tokens)
@@ -217,7 +283,7 @@ def _document(texts: Sequence[str], tokens: Sequence[list[str]], f: np.ndarray, 
         f[:, col["we"]].sum() / n,
         f[:, col["citation"]].sum() / n,
         f[:, col["quote"]].sum() / n,
-        sum(len(_SAID.findall(t)) for t in texts) / n,
+        said / n,
         bool(_DATELINE.match(head)),
         min(1.0, headings / n * 4),
         f[:, col["numbers"]].mean() if len(texts) else 0.0,

@@ -6,8 +6,6 @@ operation here is linear in the number of words of the text.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,18 +54,14 @@ def tfidf_rows(bags: Sequence[Sequence[str]]) -> tuple[Rows, np.ndarray, dict[st
     empty bag) and the vocabulary."""
     n = len(bags)
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for r, bag in enumerate(bags):
-        for w, c in Counter(bag).items():
-            rows.append(r)
-            cols.append(vocab.setdefault(w, len(vocab)))
-            vals.append(1.0 + math.log(c))
-    row_a = np.asarray(rows, dtype=np.int64)
-    col_a = np.asarray(cols, dtype=np.int64)
-    val_a = np.asarray(vals, dtype=np.float64)
+    ids = np.fromiter((vocab.setdefault(w, len(vocab)) for bag in bags for w in bag), dtype=np.int64)
     size = max(1, len(vocab))
+    owner = np.repeat(np.arange(n, dtype=np.int64), [len(bag) for bag in bags])
+    # One entry per (sentence, word), sorted by sentence: term frequency 1 + log(count).
+    keys, counts = np.unique(owner * size + ids, return_counts=True)
+    row_a = keys // size
+    col_a = keys % size
+    val_a = 1.0 + np.log(counts.astype(np.float64))
     df = np.bincount(col_a, minlength=size).astype(np.float64)
     idf = np.log((n + 1.0) / (df + 0.5))
     val_a = val_a * idf[col_a] if len(val_a) else val_a
