@@ -57,6 +57,7 @@ def encode(digest: Digest, key: bytes) -> bytes:
         "s": _sentence_spans(digest.article, digest.sentences),
         "a": digest.summary.algorithm,
         "p": [[s.index, s.score] for s in digest.summary.sentences],
+        "sk": [digest.summary.kind, digest.summary.automatic, list(digest.summary.markers)],
         "f": {name: [[f.kind, f.text, f.sentence, f.detail, f.count, list(f.variants)] for f in group]
               for name, group in digest.facts.groups() if group},
     }, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
@@ -108,8 +109,13 @@ def decode(blob: bytes, key: bytes, article: Article, name: str, path: str | Non
                 Fact(kind=str(k), text=str(t), sentence=int(n), detail=str(d), count=int(c),
                      variants=tuple(str(v) for v in variants))
                 for k, t, n, d, c, variants in facts)
+        kind, automatic, markers = obj["sk"]
+        if len(markers) not in (0, len(picked)):
+            return None
+        summary = Summary(algorithm=str(obj["a"]), sentences=tuple(picked), kind=str(kind),
+                          automatic=bool(automatic), markers=tuple(str(m) for m in markers))
         return Digest(source_name=name, source_path=path, article=article, sentences=tuple(sentences),
-                      summary=Summary(algorithm=str(obj["a"]), sentences=tuple(picked)),
+                      summary=summary,
                       facts=Facts(**groups), language=str(obj["l"]))
     except (zlib.error, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError) as exc:
         log.warning("a damaged digest row was ignored (%s)", exc)
