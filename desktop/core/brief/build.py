@@ -40,6 +40,8 @@ def build_briefing(
     ids = [a.id for a in articles]
     if len({*ids}) != len(ids):
         raise PrecisError("each article can be in a briefing once")
+    if n is None and len(items) == 1 and digests[0].summary.sentences:
+        n = len(digests[0].summary.sentences)  # one article: as long as its own summary (its length policy)
     n = n or default_length(len(items))
     references = [parse_article_date(a.date) for a in articles]
     c = corpus(digests, _language(digests))

@@ -51,7 +51,7 @@ class Corpus:
 def corpus(digests: Sequence[Digest], language: str) -> Corpus:
     from scipy.sparse import csr_matrix
 
-    from desktop.core.summary import features
+    from desktop.core.summary import tfidf
 
     sentences: list[Sentence] = []
     article: list[int] = []
@@ -62,7 +62,8 @@ def corpus(digests: Sequence[Digest], language: str) -> Corpus:
         article += [pos] * len(body)
         starts.append(len(sentences))
     if sentences:
-        m = csr_matrix(features([s.text for s in sentences], language=language).matrix)
+        rows = tfidf([s.text for s in sentences], language=language)
+        m = csr_matrix((rows.vals, (rows.rows, rows.cols)), shape=rows.shape)
     else:
         m = csr_matrix((0, 1))
     art = np.asarray(article, dtype=np.int64)

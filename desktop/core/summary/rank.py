@@ -17,7 +17,7 @@ import numpy as np
 
 from desktop.core.errors import PrecisError
 from desktop.core.summary.signals import DOCUMENT_FEATURES, SENTENCE_FEATURES, Signals, signals, stemmer
-from desktop.core.summary.sparse import Rows
+from desktop.core.summary.sparse import Rows, tfidf_rows
 
 KINDS: tuple[str, ...] = ("news", "howto", "paper")
 KIND_LABELS = {"news": "news", "howto": "how-to", "paper": "paper"}
@@ -25,7 +25,7 @@ WEIGHTS_FILE = Path(__file__).with_name("weights.json")
 MMR_POOL = 60  # redundancy control looks at the best candidates only: O(n) overall
 DUPLICATE_COSINE = 0.6  # this similar (TF-IDF cosine) counts as saying the same thing twice
 
-__all__ = ["KINDS", "KIND_LABELS", "Model", "choose", "load_model", "rank_sentences", "select", "stemmer"]
+__all__ = ["KINDS", "KIND_LABELS", "Model", "choose", "load_model", "rank_sentences", "select", "stemmer", "tfidf"]
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ class Model:
         return per_kind @ p
 
     def scores(self, table: np.ndarray, document: np.ndarray) -> np.ndarray:
-        return self.relevance(table, self.kind_probabilities(document))
+        """Each sentence's score between 0 and 1 (a logistic of the relevance: same order)."""
+        return 1.0 / (1.0 + np.exp(-self.relevance(table, self.kind_probabilities(document))))
 
     def to_json(self) -> dict:
         out: dict = {"format": 2, "kinds": list(KINDS), "sentence_features": list(SENTENCE_FEATURES),
@@ -93,6 +94,14 @@ def load_model(path: str = str(WEIGHTS_FILE)) -> Model:
     except (OSError, ValueError) as exc:
         raise PrecisError(f"cannot read the summary weights {path}: {exc}") from None
     return Model.from_json(data)
+
+
+def tfidf(texts: Sequence[str], language: str = "english") -> Rows:
+    """The sentences' row-normalised TF-IDF vectors, as the ranker builds them."""
+    from desktop.core.split import words
+    from desktop.core.summary.signals import bags_of_stems
+
+    return tfidf_rows(bags_of_stems([words(t) for t in texts], language))[0]
 
 
 def rank_sentences(
