@@ -36,6 +36,7 @@ PAGERANK_STEPS = 12
 _MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*•–—·]|step\s+\d+\b[:.]?)\s*", re.IGNORECASE)
 _CITATION = re.compile(r"\bet al\b|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*[A-Z][^()]{0,60}\b(?:1[89]|20)\d\d[a-z]?\s*\)")
 _QUOTE = re.compile(r"[\"“”]|(?:^|\s)[‘']\w")
+_QUOTE_JOINED = re.compile(r"[\"“”]|\s[‘']\w")  # the same over the joined text, which starts with a newline
 _NUMBER = re.compile(r"\d")
 _DATELINE = re.compile(r"^(?:\(CNN\)|[A-Z][A-Z .,'-]{2,40}(?:\([\w .]+\))?\s*[-—–]{1,2}|By \w+|PUBLISHED:|UPDATED:)")
 _HOWTO_TITLE = re.compile(r"^(?:how to\b|\d+\s+(?:\w+\s+){0,3}(?:ways|tips|steps|things)\b|ways to\b)",
@@ -43,6 +44,8 @@ _HOWTO_TITLE = re.compile(r"^(?:how to\b|\d+\s+(?:\w+\s+){0,3}(?:ways|tips|steps
 _SAID = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# _YOU, _WE and _SAID in one pass over the lower-cased text (group 1, 2 or 3).
+_PERSONS = re.compile(r"\b(?:(you|your|yours|yourself)|(we|our|us)|(said|says|told|according to))\b")
 # Words that start a sentence without being a command; an imperative starts with a bare verb.
 _NOT_IMPERATIVE = frozenset(
     "the a an this that these those there here it its he she they we i you his her their our my your "
@@ -76,22 +79,32 @@ def bags_of_stems(tokens: Sequence[Sequence[str]], language: str) -> list[list[s
     return out
 
 
-def _per_sentence(pattern: re.Pattern[str], joined: str, starts: np.ndarray, n: int) -> np.ndarray:
-    """How many matches of the pattern each sentence holds, found in one pass over the joined text
-    (sentences joined by a newline, which none of the patterns reaches across)."""
-    ends = [m.end() - 1 for m in pattern.finditer(joined)]
-    if not ends:
+def _per_sentence(ends: Sequence[int], starts: np.ndarray, n: int) -> np.ndarray:
+    """How many of the matches (by the offset of their last character in the joined text) each
+    sentence holds."""
+    if not len(ends):
         return np.zeros(n)
     return np.bincount(np.searchsorted(starts, ends, side="right") - 1, minlength=n).astype(np.float64)
+
+
+def _persons(joined: str, starts: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Matches of _YOU, _WE and _SAID in each sentence, in one pass (case folded by lower-casing)."""
+    low = joined.lower()
+    if len(low) == len(joined):
+        ends: list[list[int]] = [[], [], []]
+        for m in _PERSONS.finditer(low):
+            ends[m.lastindex - 1].append(m.end() - 1)
+    else:  # a letter whose lower case is longer: offsets would drift, so one pattern at a time
+        ends = [[m.end() - 1 for m in p.finditer(joined)] for p in (_YOU, _WE, _SAID)]
+    you, we, said = (_per_sentence(e, starts, n) for e in ends)
+    return you, we, said
 
 
 def _digits(joined: str, starts: np.ndarray) -> np.ndarray:
     """Digits in each sentence, counted on the code points of the joined text."""
     if not len(starts):
         return np.zeros(0)
-    points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    if len(points) != len(joined):  # cannot happen with UTF-32; kept as a guard
-        return np.array([len(_NUMBER.findall(t)) for t in joined.split("\n")], dtype=np.float64)
+    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # one per character
     mask = ((points >= 48) & (points <= 57)).astype(np.float64)
     return np.add.reduceat(np.r_[mask, 0.0], starts)
 
@@ -103,8 +116,8 @@ def _capitalised(tokens: Sequence[Sequence[str]]) -> np.ndarray:
     firsts = "".join(w[0] for ws in tokens for w in ws)
     lower = firsts.lower()
     if len(lower) == len(firsts):
-        a = np.frombuffer(firsts.encode("utf-32-le"), dtype=np.uint32)
-        b = np.frombuffer(lower.encode("utf-32-le"), dtype=np.uint32)
+        a = np.frombuffer(firsts.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        b = np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         upper = (a != b).astype(np.float64)
     else:  # a letter whose lower case is longer (rare): one by one
         upper = np.array([c.isupper() for c in firsts], dtype=np.float64)
@@ -195,14 +208,15 @@ def signals(
         f[:, col["lead_similarity"]] = matrix.similarity(0, np.arange(n))
     title_words = set(bags_of_stems([words(title)], language)[0])
     # Patterns that never reach across a line are matched once over the whole text.
-    joined = "\n".join(t.replace("\n", " ") for t in texts)
-    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]) if n else np.zeros(0, dtype=np.int64)
+    joined = "\n" + "\n".join(t.replace("\n", " ") for t in texts)
+    starts = np.cumsum([1] + [len(t) + 1 for t in texts[:-1]]) if n else np.zeros(0, dtype=np.int64)
     f[:, col["numbers"]] = np.minimum(3, _digits(joined, starts)) / 3
     f[:, col["names"]] = _capitalised(tokens)
-    f[:, col["quote"]] = _per_sentence(_QUOTE, joined, starts, n) > 0
-    f[:, col["you"]] = _per_sentence(_YOU, joined, starts, n) > 0
-    f[:, col["we"]] = _per_sentence(_WE, joined, starts, n) > 0
-    said = float(_per_sentence(_SAID, joined, starts, n).sum())
+    f[:, col["quote"]] = _per_sentence([m.end() - 1 for m in _QUOTE_JOINED.finditer(joined)], starts, n) > 0
+    you, we, said_each = _persons(joined, starts, n)
+    f[:, col["you"]] = you > 0
+    f[:, col["we"]] = we > 0
+    said = float(said_each.sum())
     seen: set[str] = set()
     for i, (text, toks, bag) in enumerate(zip(texts, tokens, bags, strict=True)):
         unique = set(bag)
