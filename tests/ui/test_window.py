@@ -536,7 +536,7 @@ def test_right_pane_scrolls_as_a_whole_and_shows_every_sentence_and_fact_in_full
         assert box.yview()[0] == 0.0
         content = box.count("1.0", "end-1c", "ypixels")
         assert (content[0] if isinstance(content, tuple) else content) <= box.winfo_height()
-    assert len(pane.sentence_texts()) == 5
+    assert len(pane.sentence_texts()) == int(pane.count.get())  # the automatic length, as the pane shows it
     listed = s.get("1.0", "end")
     assert all(text in listed for text in pane.sentence_texts())
     assert all(label in f.get("1.0", "end") for label in pane.fact_labels())  # wrapped, never cut with "…"
