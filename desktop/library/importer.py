@@ -145,7 +145,8 @@ def _pooled(files: Sequence[Path], cancel: Callable[[], bool] | None, workers: i
         context.set_forkserver_preload(["desktop.library.importer", "desktop.core.pipeline"])
     else:
         context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_with,
+                               initargs=(os.getpid(),))
     try:
         pending: deque = deque()
         queued = 0
@@ -165,6 +166,25 @@ def _pooled(files: Sequence[Path], cancel: Callable[[], bool] | None, workers: i
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_with(importer: int) -> None:
+    """In a worker: exit once the importing process is gone. A killed importer (SIGKILL) cannot tell
+    its workers, and they would otherwise wait for work forever, keeping the fork server alive too."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(importer, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except OSError:
+                pass
+
+    threading.Thread(target=watch, name="precis-import-watch", daemon=True).start()
 
 
 def _results(files: Sequence[Path], cancel: Callable[[], bool] | None) -> Iterator[Prepared | None]:

@@ -120,3 +120,47 @@ def test_cancel_with_worker_processes_keeps_what_was_imported(tmp_path: Path, mo
         report = import_paths(lib, [tmp_path], cancel=cancel)
         assert report.cancelled and len(report.added) == 5
         assert lib.count() == 5
+
+
+def test_killing_the_importer_leaves_no_worker_processes_behind(tmp_path: Path) -> None:
+    """SIGKILL cannot be caught: the workers notice on their own that the importer is gone and exit,
+    and with them the fork server, instead of waiting for work forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for i in range(80):
+        write_article(tmp_path / "in", f"{i:03}.txt", 500 + i, paragraphs=8)
+    code = ("import sys; from desktop.library.importer import import_paths; from desktop.library.store import "
+            "Library; import_paths(Library.open(), [sys.argv[1]], progress=lambda d, t, n: print(d, flush=True))")
+    env = dict(os.environ, PRECIS_DATA_DIR=str(tmp_path / "data"))
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "in")], stdout=subprocess.PIPE,
+                            text=True, env=env)
+    for _ in range(10):
+        assert proc.stdout.readline()
+
+    def family(parents: set[int]) -> set[int]:
+        out = subprocess.run(["ps", "-eo", "pid=,ppid="], capture_output=True, text=True, check=True).stdout
+        pairs = [tuple(int(x) for x in line.split()) for line in out.splitlines() if line.strip()]
+        found = set(parents)
+        while True:
+            more = {pid for pid, ppid in pairs if ppid in found} - found
+            if not more:
+                return found - parents
+            found |= more
+
+    helpers = family({proc.pid})
+    assert helpers, "the import runs in worker processes"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        alive = {pid for pid in helpers if os.path.exists(f"/proc/{pid}")
+                 and not open(f"/proc/{pid}/stat").read().split(") ")[1].startswith("Z")}
+        if not alive:
+            break
+        time.sleep(0.2)
+    assert not alive
