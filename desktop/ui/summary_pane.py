@@ -19,6 +19,8 @@ MODES = (("auto", "automatic"), ("sentences", "sentences"), ("percent", "% of te
 TYPING_DELAY_MS = 450
 FACTS_SHOWN = 6  # per group; the rest behind "+ N more"
 
+WRAP_SLACK = 6  # pixels kept free at the end of a wrapped label's lines
+
 
 class SummaryPane:
     def __init__(self, parent: tk.Misc, fonts: Fonts) -> None:
@@ -38,8 +40,11 @@ class SummaryPane:
         self.busy = ttk.Progressbar(top, mode="indeterminate", length=60, bootstyle="striped")
         self.caption = ttk.Label(self.frame, text="", font=self.small_font, bootstyle="secondary")
         self.caption.pack(fill="x", pady=(2, 10))
-        # a narrow pane or a big font: the caption wraps instead of being cut off mid-word
-        self.caption.bind("<Configure>", lambda e: self.caption.configure(wraplength=max(1, e.width)), add=True)
+        # a narrow pane or a big font: the caption wraps instead of being cut off mid-word. A few pixels
+        # short of the width: Tk measures a line's words one by one, and drawn with kerning the line
+        # can come out a little wider than measured (its last letters were cut at the pane's edge).
+        self.caption.bind("<Configure>", lambda e: self.caption.configure(
+            wraplength=max(1, e.width - WRAP_SLACK)), add=True)
 
         controls = ttk.Frame(self.frame)
         controls.pack(fill="x", pady=(0, 6))
@@ -57,7 +62,7 @@ class SummaryPane:
                                         justify="left")
         self.algorithm_note.pack(fill="x", pady=(0, 10))
         self.algorithm_note.bind("<Configure>", lambda e: self.algorithm_note.configure(
-            wraplength=max(1, e.width)), add=True)
+            wraplength=max(1, e.width - WRAP_SLACK)), add=True)
         self.algorithm.bind("<<ComboboxSelected>>", lambda e: self._algorithm_chosen())
 
         buttons = ttk.Frame(self.frame)

@@ -551,3 +551,14 @@ def test_right_pane_scrolls_as_a_whole_and_shows_every_sentence_and_fact_in_full
     assert quotes and all(" — " in q for q in quotes)
     tip = pane.fact_tooltip(0)
     assert pane.fact_labels()[0].split(" — ")[0].split("  ×")[0] in tip and "Click" in tip
+
+
+def test_summary_caption_wraps_inside_the_pane_at_1280x720(open_app, sample: Path) -> None:
+    # "4 of 26 sentences (automatic for 691 words) · Précis (default)" had its last letters cut at
+    # the pane's edge: the wrapped line came out a few pixels wider than the label.
+    app = open_app((str(sample),), size="1280x690")
+    wait_for(app, lambda: summary_ready(app))
+    app.root.update()
+    for label in (app.window.summary.caption, app.window.summary.algorithm_note):
+        assert label.cget("text")
+        assert label.winfo_reqwidth() <= label.winfo_width()
