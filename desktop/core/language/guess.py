@@ -115,20 +115,20 @@ def stemmer(language: str) -> Callable[[str], str]:
     """sumy's stemmer for the language, or lower-casing when it has none that works offline.
 
     The Snowball ones are taken from NLTK directly, as sumy does, but without importing sumy.utils
-    (requests) or NLTK's package __init__ (desktop/core/lazy.py): start-up pays for neither. sumy
+    (requests) or NLTK's package __init__ (desktop/core/nltk_light.py): start-up pays for neither. sumy
     builds Greek and Polish stemmers that only fail when first called (they need packages that are
     not installed), so each one is tried on a word before it is trusted.
     """
     try:
         if language in SUMY_STEMMED:
-            from desktop.core.lazy import nltk_module
+            from desktop.core.nltk_light import nltk_module
 
-            nltk_module("nltk.stem.snowball")  # before sumy imports it (lazy.py)
+            nltk_module("nltk.stem.snowball")  # before sumy imports it (nltk_light.py)
             from sumy.nlp.stemmers import Stemmer
 
             stem = Stemmer(language)
         else:
-            from desktop.core.lazy import nltk_module
+            from desktop.core.nltk_light import nltk_module
 
             stem = getattr(nltk_module("nltk.stem.snowball"), language.capitalize() + "Stemmer")().stem
         stem("test")

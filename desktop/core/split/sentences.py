@@ -44,9 +44,9 @@ _LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)](?=\s+[A-Z])|[-*•–�
 
 @lru_cache(maxsize=1)
 def _punkt():
-    from desktop.core.lazy import nltk_module
+    from desktop.core.nltk_light import nltk_module
 
-    punkt = nltk_module("nltk.tokenize.punkt")  # not `import nltk`: that costs ~1 s (see lazy.py)
+    punkt = nltk_module("nltk.tokenize.punkt")  # not `import nltk`: that costs ~1 s (see nltk_light.py)
     params = punkt.PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
