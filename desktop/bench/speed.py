@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paragraphs = source_paragraphs(Path(args.data))
     options = Options(sentences=args.sentences)
     lexrank = Options(algorithm="lexrank", sentences=args.sentences)
-    # Warm up the imports (numpy, scipy, nltk, sumy) so the first size does not pay for them.
+    # Warm up the imports (numpy, nltk, sumy) so the first size does not pay for them.
     warm = article_sentences(build_input(paragraphs, 300))
     summarize(warm, options)
     summarize(warm, lexrank)

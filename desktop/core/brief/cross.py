@@ -37,7 +37,7 @@ class Corpus:
     sentences: tuple[Sentence, ...]
     article: np.ndarray  # article position of each row
     starts: np.ndarray  # first row of each article, plus the row count at the end
-    matrix: object  # scipy.sparse.csr_matrix
+    matrix: object  # the summary package's Rows (TF-IDF rows as coordinate lists, plain numpy)
     support: np.ndarray  # mean similarity to the other articles' sentences, scaled to max 1
 
     def row(self, position: int, index: int) -> int | None:
@@ -49,8 +49,6 @@ class Corpus:
 
 
 def corpus(digests: Sequence[Digest], language: str) -> Corpus:
-    from scipy.sparse import csr_matrix
-
     from desktop.core.summary import tfidf
 
     sentences: list[Sentence] = []
@@ -61,19 +59,15 @@ def corpus(digests: Sequence[Digest], language: str) -> Corpus:
         sentences += body
         article += [pos] * len(body)
         starts.append(len(sentences))
-    if sentences:
-        rows = tfidf([s.text for s in sentences], language=language)
-        m = csr_matrix((rows.vals, (rows.rows, rows.cols)), shape=rows.shape)
-    else:
-        m = csr_matrix((0, 1))
+    m = tfidf([s.text for s in sentences], language=language)
     art = np.asarray(article, dtype=np.int64)
     support = np.zeros(len(sentences))
     if len(digests) > 1 and len(sentences):
-        raw = m @ np.asarray(m.sum(axis=0)).ravel()
-        for pos in range(len(digests)):  # minus what each row shares with its own article
-            block = m[starts[pos]:starts[pos + 1]]
-            if block.shape[0]:
-                raw[starts[pos]:starts[pos + 1]] -= block @ np.asarray(block.sum(axis=0)).ravel()
+        raw = m.dot(m.tdot(np.ones(len(sentences))))
+        # minus what each row shares with its own article: column sums per (article, word) pair
+        pairs, where = np.unique(art[m.rows] * m.shape[1] + m.cols, return_inverse=True)
+        own_sums = np.bincount(where, weights=m.vals, minlength=len(pairs))
+        raw -= np.bincount(m.rows, weights=m.vals * own_sums[where], minlength=len(sentences))
         others_rows = len(sentences) - np.diff(starts)[art]
         support = raw / np.maximum(others_rows, 1)
         support = support / (support.max() or 1.0)
@@ -115,7 +109,6 @@ def choose(c: Corpus, rows: np.ndarray, within: np.ndarray, n: int, articles: in
     so the sentences come from min(n, articles) articles at least. Returns chosen corpus rows."""
     if n <= 0 or len(rows) == 0:
         return []
-    sub = c.matrix[rows]
     relevance = within + SUPPORT * c.support[rows]
     art = c.article[rows]
     spoken = np.zeros(articles)
@@ -131,7 +124,7 @@ def choose(c: Corpus, rows: np.ndarray, within: np.ndarray, n: int, articles: in
         available[k] = False
         spoken[art[k]] += 1
         chosen.append(int(rows[k]))
-        max_sim = np.maximum(max_sim, (sub @ sub[k].T).toarray().ravel())
+        max_sim = np.maximum(max_sim, c.matrix.similarity(int(rows[k]), rows))
     return chosen
 
 
@@ -139,7 +132,7 @@ def also_in(c: Corpus, row: int, ids: Sequence[int]) -> tuple[Citation, ...]:
     """The other articles with a sentence making the same point as this row (best match each)."""
     if len(ids) < 2:
         return ()
-    sims = (c.matrix @ c.matrix[row].T).toarray().ravel()
+    sims = c.matrix.similarity(row, np.arange(len(c.sentences)))
     out: list[Citation] = []
     own = int(c.article[row])
     for pos in range(len(ids)):

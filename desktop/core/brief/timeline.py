@@ -63,11 +63,11 @@ def _distinct(c: Corpus, found: list[tuple[int, TimelineEntry]]) -> list[tuple[i
         if len(members) == 1:
             keep.update(members)
             continue
-        sub = c.matrix[[found[i][0] for i in members]]
+        rows = np.asarray([found[i][0] for i in members], dtype=np.int64)
         max_sim = np.zeros(len(members))
         for k in range(len(members)):  # one similarity row per kept entry, not a square
             if max_sim[k] >= DUPLICATE:
                 continue
             keep.add(members[k])
-            max_sim = np.maximum(max_sim, (sub @ sub[k].T).toarray().ravel())
+            max_sim = np.maximum(max_sim, c.matrix.similarity(int(rows[k]), rows))
     return [found[i] for i in sorted(keep)]  # in the order given

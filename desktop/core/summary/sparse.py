@@ -37,7 +37,7 @@ class Rows:
         return out
 
     def similarity(self, i: int, among: np.ndarray) -> np.ndarray:
-        """Cosine of row i with each row in `among` (a sorted array of row indexes)."""
+        """Cosine of row i with each row in `among` (an array of row indexes, in any order)."""
         dense = self.row(i)
         start = np.searchsorted(self.rows, among)
         stop = np.searchsorted(self.rows, among, side="right")

@@ -8,7 +8,7 @@ if TYPE_CHECKING:  # importlib.metadata costs ~30 ms: loaded when About opens, n
     from importlib.metadata import PackageMetadata
 
 # pyproject.toml's dependencies (and the Python they run on), in the order a reader would care about.
-DEPENDENCIES = ("ttkbootstrap", "tkinterdnd2", "sumy", "nltk", "numpy", "scipy", "trafilatura", "pypdf",
+DEPENDENCIES = ("ttkbootstrap", "tkinterdnd2", "sumy", "nltk", "numpy", "trafilatura", "pypdf",
                 "charset-normalizer", "pycountry", "platformdirs", "markdown-it-py", "wordfreq", "babel")
 
 
