@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_args import article_ids
 from desktop.core.errors import PrecisError
 
 
@@ -42,12 +43,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from desktop.library.briefs import library_briefing
     from desktop.library.store import Library
 
-    ids = []
-    for value in args.ids:
-        try:
-            ids.append(int(value))
-        except ValueError:
-            raise PrecisError(f"{value!r} is not an article id (see `precis library list`)") from None
+    ids = article_ids(args.ids)
     if args.n is not None and args.n < 1:
         raise PrecisError("the number of sentences must be at least 1")
     out = Path(args.output) if args.output else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop.cli_args import id_arg
 from desktop.cli_output import emit
 from desktop.core.errors import PrecisError
 
@@ -62,12 +63,12 @@ def cmd_highlights(args: argparse.Namespace) -> int:
 
 def add_highlight_parsers(cmds: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("highlight", help="highlight a passage of an article (with a note)")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=id_arg, metavar="ID")
     p.add_argument("passage", metavar="PASSAGE", help="the exact words, as the article has them")
     p.add_argument("--note", metavar="TEXT", help="a note on the passage")
     p.set_defaults(func=cmd_highlight)
 
     p = cmds.add_parser("highlights", help="list an article's highlights and notes")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=id_arg, metavar="ID")
     p.add_argument("--json", action="store_true", help="one JSON object per highlight and line")
     p.set_defaults(func=cmd_highlights)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
+from desktop.cli_args import article_ids, count_arg, id_arg
 from desktop.cli_output import emit as _emit
 from desktop.cli_output import fail as _fail
 from desktop.core.errors import PrecisError
@@ -44,44 +45,6 @@ def _row_text(row) -> str:
     tags = f"  [{', '.join(row.tags)}]" if row.tags else ""
     mark = " " if row.read else "*"
     return f"{row.id:>6} {mark} {row.title}  ({row.words} words){tags}"
-
-
-_MAX_INT = 2**63 - 1  # SQLite's integers are 64-bit: a larger id or limit cannot be asked for
-
-
-def _ids(values: Sequence[str]) -> list[int]:
-    ids = []
-    for value in values:
-        try:
-            number = int(value)
-        except ValueError:
-            number = -1
-        if not 0 <= number <= _MAX_INT:
-            raise PrecisError(f"{value!r} is not an article id (see `precis library list`)")
-        ids.append(number)
-    return ids
-
-
-def _id_arg(value: str) -> int:
-    """argparse type of an article id: a whole number SQLite can hold (else a usage error line)."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if not 0 <= number <= _MAX_INT:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an article id (see `precis library list`)")
-    return number
-
-
-def _count_arg(value: str) -> int:
-    """argparse type of --limit: a whole number from 0 up to SQLite's largest integer."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if not 0 <= number <= _MAX_INT:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a count from 0 to {_MAX_INT}")
-    return number
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -166,7 +129,7 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    ids = _ids(args.ids)
+    ids = article_ids(args.ids)
     with _open() as lib:
         for i in ids:
             lib.get(i)  # unknown ids are an error, before anything moves
@@ -176,7 +139,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    ids = _ids(args.ids)
+    ids = article_ids(args.ids)
     with _open() as lib:
         for i in ids:
             lib.get(i)
@@ -197,7 +160,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if bool(args.ids) == bool(args.all):
         raise PrecisError("give article ids or --all (not both)")
     with _open() as lib:
-        ids = lib.all_ids() if args.all else _ids(args.ids)
+        ids = lib.all_ids() if args.all else article_ids(args.ids)
         written = export_entries(lib, ids, args.output, force=args.force,
                                  include_article=not args.no_article, progress=_progress_line())
     print(f"wrote {len(written)} files to {args.output}")
@@ -240,24 +203,24 @@ def add_library_parser(sub: argparse._SubParsersAction) -> None:
     state.add_argument("--read", dest="state", action="store_const", const="read", help="only read articles")
     state.add_argument("--state", choices=("read", "unread"), help=argparse.SUPPRESS)  # the older spelling
     p.add_argument("--trash", action="store_true", help="the articles in the trash instead")
-    p.add_argument("--limit", type=_count_arg, default=None, metavar="N",
+    p.add_argument("--limit", type=count_arg, default=None, metavar="N",
                    help="at most N rows (default: all; stderr says how many were left out)")
     p.add_argument("--json", action="store_true", help="one JSON object per article and line")
     p.set_defaults(func=cmd_list)
 
     p = cmds.add_parser("search", help="full-text search (every word is a prefix)")
     p.add_argument("query", nargs="+", metavar="QUERY")
-    p.add_argument("--limit", type=_count_arg, default=50, metavar="N")
+    p.add_argument("--limit", type=count_arg, default=50, metavar="N")
     p.add_argument("--json", action="store_true", help="one JSON object per hit and line")
     p.set_defaults(func=cmd_search)
 
     p = cmds.add_parser("show", help="print an article")
-    p.add_argument("id", type=_id_arg, metavar="ID")
+    p.add_argument("id", type=id_arg, metavar="ID")
     p.add_argument("--json", action="store_true", help="one JSON object")
     p.set_defaults(func=cmd_show)
 
     p = cmds.add_parser("tag", help="add tags to an article")
-    p.add_argument("id", type=_id_arg, metavar="ID")
+    p.add_argument("id", type=id_arg, metavar="ID")
     p.add_argument("tags", nargs="+", metavar="TAG")
     p.set_defaults(func=cmd_tag)
 

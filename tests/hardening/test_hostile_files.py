@@ -132,6 +132,9 @@ def test_an_aes_encrypted_pdf_is_said_to_be_encrypted_in_our_words(tmp_path: Pat
     ["library", "restore", "-" + str(2**70)],
     ["library", "list", "--limit", str(2**70)],
     ["library", "search", "ferry", "--limit", str(2**63)],
+    ["library", "highlight", str(2**70), "the ferry"],
+    ["library", "highlights", str(2**64)],
+    ["brief", str(2**64), str(2**70)],
 ])
 def test_ids_and_limits_beyond_64_bits_are_one_clear_line(argv: list[str]) -> None:
     proc = precis_bytes(*argv)
