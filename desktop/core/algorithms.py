@@ -6,4 +6,5 @@ another version are recomputed, never shown. Cleaner changes need no bump: the c
 cleaned article itself.
 """
 
-VERSION = 6  # 6: the learned summariser (kinds of document, automatic length, step markers)
+VERSION = 7  # 7: the trained facts tagger (desktop.core.facts.tagger)
+# 6: the learned summariser (kinds of document, automatic length, step markers)

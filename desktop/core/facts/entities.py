@@ -9,6 +9,7 @@ from desktop.core.facts.evidence import Entity, clubs_of_a_match_report, name_ev
 from desktop.core.facts.gazetteer import fold, is_place
 from desktop.core.facts.mentions import find_mentions, lower_words, skip_mention
 from desktop.core.facts.merging import initials_match, resolve, skeleton, surname
+from desktop.core.facts.tagger import tag_kinds
 from desktop.core.facts.vocabulary import ACRONYM, SPORT_WORDS
 from desktop.core.model import Fact, Sentence
 
@@ -60,4 +61,4 @@ def find_entities(
         if not (len(e.name.split()) == 1 and fold(e.name) in lower and not e.titled
                 and not is_place(e.name) and not (ACRONYM.match(e.name) and len(e.name) <= 3))
     ]
-    return resolve(kept)
+    return resolve(kept, lambda alive: tag_kinds(alive, lower))

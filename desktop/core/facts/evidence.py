@@ -53,6 +53,7 @@ class Entity:
     not_person: bool = False  # its words say it is a group, a prize, a club or an event
     strong: bool = False  # kind known from the name itself (gazetteer, organisation word, acronym)
     plays: int = 0  # mentions as a side in a match ("Liverpool beat ...", "... drew with Barcelona")
+    context: list[str] = field(default_factory=list)  # words around each mention, for the tagger
 
     def absorb(self, other: Entity) -> None:
         self.count += other.count
@@ -63,14 +64,20 @@ class Entity:
         self.personal = self.personal or other.personal
         self.detail = self.detail or other.detail
         self.plays += other.plays
+        self.context += other.context
         for kind, score in other.votes.items():
             self.votes[kind] += score
+
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+
 
 def vote(e: Entity, m: Mention) -> None:
     """Add one mention's evidence for what the entity is."""
     v = e.votes
     name = m.name
     words = name.split()
+    nxt = _NEXT_WORD.match(m.after)
+    e.context += (f"prev={m.prev}", f"next={nxt.group(1).lower() if nxt else m.after[:1]}")
     if m.prev in PLAYED_BEFORE or PLAYED_AFTER.match(m.after):
         e.plays += 1
     if m.title or m.prev in PERSON_TITLES:

@@ -64,9 +64,10 @@ class _SurnameIndex:
 
 
 def resolve(
-    entities: list[Entity],
+    entities: list[Entity], decide_all: Callable[[list[Entity]], list[str]] | None = None,
 ) -> dict[str, tuple[Fact, ...]]:
-    """{"person": ..., "organisation": ..., "place": ..., "event": ...}, most mentioned first."""
+    """{"person": ..., "organisation": ..., "place": ..., "event": ...}, most mentioned first.
+    `decide_all` gives the kinds of all entities at once (the trained tagger); by default, the rules."""
     alive = list(entities)
     by_key = {fold(e.name): e for e in alive}
     gone: set[int] = set()
@@ -115,9 +116,9 @@ def resolve(
             is_region(e.name) or heads[0].name.split()[-1].lower() in GROUP_ENDS
         ):  # "Virginia" is no short name of "Virginia Democrats"
             merge(heads[0], e)
-    for e in alive:
-        e.kind = decide(e)
     alive = [e for e in alive if id(e) not in gone]
+    for e, kind in zip(alive, decide_all(alive) if decide_all else map(decide, alive), strict=True):
+        e.kind = kind
     # People: a lone surname or a respelling joins the fullest name it matches.
     people = sorted((e for e in alive if e.kind == "person"),
                     key=lambda e: (-len(e.name.split()), e.sentence))
