@@ -12,8 +12,9 @@ MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The look-ahead is only a fast filter: every alternative starts with a digit or one of these capitals.
 DATE = re.compile(
-    rf"\b(?:(?:19|20)\d{{2}}-[01]\d-[0-3]\d(?![\d-])|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d,.]*\d)"
+    rf"(?=[\dJFMASONDTW])\b(?:(?:19|20)\d{{2}}-[01]\d-[0-3]\d(?![\d-])|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\d,.]*\d)"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}(?:\s+\d{{4}})?"
     rf"|(?:January|February|March|April|June|July|August|September|October|November|December)"
     rf"\s+\d{{4}}"

@@ -12,8 +12,11 @@ the spelling it is most often written in, and best first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import compress
+from operator import and_, truth
 
 from desktop.core.facts.wordfreq_table import RARE
 
@@ -41,64 +44,74 @@ def keyphrases(
 ) -> list[tuple[str, int, int]]:
     """(phrase, first sentence index, count) for the best phrases, best first. `frequencies` maps a
     word to its Zipf frequency in the text's language (none: every word is equally rare)."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    first: dict[tuple[str, ...], int] = {}
+    # The text as one sequence of word stems, None where a phrase breaks (punctuation, a stop word, a
+    # sentence end): each distinct token is read once, and phrases are counted as runs of that
+    # sequence (n-grams without a None) by C-level Counter and zip, not token by token.
+    token_lists = [_TOKEN.findall(text) for _, text in sentences]
+    tokens: Counter[str] = Counter()
+    openers: Counter[str] = Counter()  # a sentence's first token: capitals there say nothing
+    for found in token_lists:
+        tokens.update(found)
+        if found:
+            openers[found[0]] += 1
+    key_of: dict[str, str | None] = {}  # token -> stem, or None for a phrase break
+    raw_of: dict[str, str] = {}
+    stems: dict[str, str] = {}
     capitalised: Counter[str] = Counter()  # inside a sentence, where capitals mean a name
     lowered: Counter[str] = Counter()
-    stems: dict[str, str] = {}
-    runs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []  # (stems, spellings) between stop words
-
-    def flush(index: int) -> None:
-        if not run_stems:
-            return
-        key_words, raws = tuple(run_stems), tuple(run_raws)
-        runs.append((key_words, raws))
-        n = len(key_words)
-        for i in range(n):
-            for j in range(i + 1, min(n, i + max_words) + 1):
-                key = key_words[i:j]
-                counts[key] += 1
-                if key not in first:
-                    first[key] = index
-        run_stems.clear()
-        run_raws.clear()
-
-    run_stems: list[str] = []
-    run_raws: list[str] = []
-    for index, text in sentences:
-        at_start = True
-        for token in _TOKEN.findall(text):
-            if not token[0].isalpha():
-                flush(index)
-                at_start = False
-                continue
-            raw = token.replace("’", "'") if "’" in token else token
-            if raw.endswith("'s"):
-                raw = raw[:-2]
-            if raw.endswith("'"):
-                raw = raw.rstrip("'")
-            word = raw.lower()
-            stem = stems.get(word)
-            if stem is None:
-                stem = stems[word] = _stem(word)
-            if raw[:1].isupper() or _NAME_PREFIX.match(raw):
-                if not at_start:
-                    capitalised[stem] += 1
-            elif raw.islower():
-                lowered[stem] += 1
-            at_start = False
-            if word in stops or len(word) <= 2 or word in _CALENDAR:
-                flush(index)
-            else:
-                run_stems.append(stem)
-                run_raws.append(raw)
-        flush(index)
+    for token, n in tokens.items():
+        if not token[0].isalpha():
+            key_of[token] = None
+            continue
+        raw = token.replace("’", "'") if "’" in token else token
+        if raw.endswith("'s"):
+            raw = raw[:-2]
+        if raw.endswith("'"):
+            raw = raw.rstrip("'")
+        word = raw.lower()
+        stem = stems.get(word)
+        if stem is None:
+            stem = stems[word] = _stem(word)
+        if raw[:1].isupper() or _NAME_PREFIX.match(raw):
+            inside = n - openers[token]
+            if inside:
+                capitalised[stem] += inside
+        elif raw.islower():
+            lowered[stem] += n
+        brk = word in stops or len(word) <= 2 or word in _CALENDAR
+        key_of[token] = None if brk else stem
+        raw_of[token] = raw
+    seq: list[str | None] = []
+    starts: list[int] = []  # where each sentence begins in seq
+    raws: list[str | None] = []
+    for found in token_lists:
+        starts.append(len(seq))
+        seq.extend(map(key_of.__getitem__, found))
+        seq.append(None)
+        raws.extend(map(raw_of.get, found))
+        raws.append(None)
+    counts: Counter[tuple[str, ...]] = Counter()
+    at: dict[int, tuple[str, ...]] = {}  # phrase by (first position * max_words + length - 1)
+    word = list(map(truth, seq))  # stems are never empty: False only at a phrase break
+    whole = word
+    for n in range(1, max_words + 1):
+        if n > 1:  # an n-gram is whole when its first n-1 words and its last word are
+            whole = list(map(and_, whole, word[n - 1:]))
+        # zip reuses the tuple of a gram that compress drops: only the whole ones are built
+        grams = list(compress(zip(*(seq[i:] for i in range(n)), strict=False), whole))
+        codes = list(compress(range(n - 1, len(whole) * max_words, max_words), whole))
+        counts.update(grams)
+        # Each phrase's first code: dict() keeps the last value given, so feed it backwards.
+        firsts = dict(zip(reversed(grams), reversed(codes), strict=True))
+        at.update(zip(firsts.values(), firsts.keys(), strict=True))
+    # Phrases in the order they are first met: by position, then shortest first.
+    order = {at[k]: i for i, k in enumerate(sorted(at))}
+    first_at = {key: code // max_words for code, key in at.items()}
     rarity: dict[str, float] = {}
     for word, stem in stems.items():
         zipf = frequencies.get(word, RARE) if frequencies is not None else RARE
         rarity[stem] = max(rarity.get(stem, 0.0), COMMON - zipf)
     names = {w for w, n in capitalised.items() if n >= lowered[w]}
-    order = {key: i for i, key in enumerate(first)}
     total = max(1, len(order))
     scored = []
     for key, count in counts.items():
@@ -119,24 +132,22 @@ def keyphrases(
         kept.append(key)
         if len(kept) == top:
             break
-    forms = _spellings(runs, set(kept))
-    return [(_shown(forms[k]), first[k], counts[k]) for k in kept]
+    forms = _spellings(seq, raws, set(kept))
+    return [(_shown(forms[k]), sentences[bisect_right(starts, first_at[k]) - 1][0], counts[k]) for k in kept]
 
 
 def _spellings(
-    runs: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], keys: set[tuple[str, ...]]
+    seq: Sequence[str | None], raws: Sequence[str | None], keys: set[tuple[str, ...]]
 ) -> dict[tuple[str, ...], Counter[str]]:
-    """How each kept phrase is written, counted over the text (found again in the stored runs)."""
+    """How each kept phrase is written, counted over the text (found again in the stem sequence)."""
     heads = {k[0] for k in keys}
-    longest = max((len(k) for k in keys), default=0)
+    lengths = sorted({len(k) for k in keys})
     forms: dict[tuple[str, ...], Counter[str]] = {k: Counter() for k in keys}
-    for key_words, raws in runs:
-        for i, w in enumerate(key_words):
-            if w not in heads:
-                continue
-            for j in range(i + 1, min(len(key_words), i + longest) + 1):
-                if key_words[i:j] in forms:
-                    forms[key_words[i:j]][" ".join(raws[i:j])] += 1
+    for p in [p for p, w in enumerate(seq) if w in heads]:
+        for n in lengths:
+            key = tuple(seq[p:p + n])
+            if key in forms:
+                forms[key][" ".join(raws[p:p + n])] += 1  # type: ignore[arg-type]
     return forms
 
 

@@ -10,13 +10,15 @@ from desktop.core.facts.dates import DATE
 from desktop.core.model import Fact, Sentence
 
 SCALE = r"(?:million|billion|trillion|thousand|hundred|bn|m|k)\b"
+# The look-aheads are only fast filters: what follows them starts with a currency sign or a digit,
+# or with one of those letters.
 NUMBER = re.compile(
-    rf"(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?{SCALE})?)"
+    rf"(?=[$£€¥\d])(?:(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?{SCALE})?)"
     rf"|(?P<plain>(?<![\w.,])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?)"
-    rf"(?P<pscale>\s?(?:%|per\s?cent\b|{SCALE}))?"
+    rf"(?P<pscale>\s?(?:%|per\s?cent\b|{SCALE}))?)"
 )
 NUMBER_WORDS = re.compile(
-    r"\b(?:(?:[Tt]ens|[Hh]undreds|[Tt]housands|[Mm]illions) of (?:thousands of |millions of )?"
+    r"(?=[TtHhMm])\b(?:(?:[Tt]ens|[Hh]undreds|[Tt]housands|[Mm]illions) of (?:thousands of |millions of )?"
     r"(?![Tt]housands\b|[Mm]illions\b)[a-z]{3,})"
 )
 # What a bare number counts: a following noun or a unit (an aside in brackets may stand between).
