@@ -7,22 +7,29 @@ from collections.abc import Sequence
 
 from desktop.core.facts.evidence import Entity, clubs_of_a_match_report, name_evidence, vote
 from desktop.core.facts.gazetteer import fold, is_place
-from desktop.core.facts.mentions import find_mentions, lower_words, skip_mention
+from desktop.core.facts.mentions import find_mentions, lower_words, skip_name
 from desktop.core.facts.merging import initials_match, resolve, skeleton, surname
 from desktop.core.facts.tagger import tag_kinds
-from desktop.core.facts.vocabulary import ACRONYM, SPORT_WORDS
+from desktop.core.facts.vocabulary import ACRONYM, ORDINAL, SPORT_WORDS
 from desktop.core.model import Fact, Sentence
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&]{1,6})\)")
 
 
 def find_entities(
     body: Sequence[Sentence], stops: frozenset[str], spans: dict[str, list] | None = None
 ) -> dict[str, tuple[Fact, ...]]:
     lower = lower_words(body)
-    mentions = [
-        m for m in find_mentions(body, stops, lower, spans)
-        # A capitalised stop word ("Another") is no name; "US" in capitals is.
-        if not skip_mention(m) and not (" " not in m.name and fold(m.name) in stops and not m.name.isupper())
-    ]
+    skipped: dict[tuple[str, bool], bool] = {}  # (name, titled) -> skip it: the same for every mention
+    mentions = []
+    for m in find_mentions(body, stops, lower, spans):
+        key = (m.name, bool(m.title))
+        if key not in skipped:
+            # A capitalised stop word ("Another") is no name; "US" in capitals is.
+            skipped[key] = skip_name(*key) or (" " not in m.name and fold(m.name) in stops
+                                                and not m.name.isupper())
+        if not skipped[key] and not ORDINAL.match(m.prev):  # "the 18th Century"
+            mentions.append(m)
     # A lone capitalised word at a sentence start counts only if it is seen away from one too.
     seen_inside = {fold(m.name) for m in mentions if not m.at_start}
     # ... or if it is the family name of someone named in full ("Jolani" after "Abu Mohammed al-Jolani").
@@ -46,7 +53,7 @@ def find_entities(
             order.append(key)
         entity.count += 1
         vote(entity, m)
-        acronym = re.match(r"\s*\(([A-Z][A-Z0-9&]{1,6})\)", m.after)
+        acronym = _ACRONYM_AFTER.match(m.after)
         if acronym and initials_match(acronym.group(1), m.name):
             entity.acronym = acronym.group(1)
             defined = (m.sentence, acronym.group(1))
