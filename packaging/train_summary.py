@@ -4,10 +4,13 @@ Reads the three dev sets (news, how-to, papers; DATA defaults to ../shared/bench
 the ranker's features exactly as the app does (desktop.core.summary.signals), labels each article's
 sentences with a greedy ROUGE oracle of k sentences, then fits in numpy:
 - the kind of document: a multinomial logistic regression on the structure signals (genre = set);
-- the sentence scorer: one logistic regression for all kinds, then one per kind shrunk towards it.
-Every choice (L2 strength, shrinkage, MMR redundancy) is made on held-out halves (fit on one half of
-every set, score the other, both ways round); leave-one-genre-out figures are printed to show what an
-unseen kind of document gets. The final weights are fitted on all documents and written to
+- the sentence scorer: one listwise logistic regression per kind, whose target is the oracle's choice
+  mixed (or not) with a softmax of each sentence's own ROUGE against the reference.
+Every choice (per kind: L2 strength, label mix, the pull of the opening, of brevity, of one sentence a
+paragraph, redundancy) is made by cross-fitting: fit on one half of every set, score the other, both
+ways round, and keep what is best over the two held-out halves. The script prints those held-out
+figures beside lead-k (the news target is lead-3 + 0.5 R-1), and leave-one-genre-out figures to show
+what an unseen kind of document gets. The final weights are fitted on all documents and written to
 desktop/core/summary/weights.json (a few kB).
 """
 
@@ -32,14 +35,18 @@ from desktop.core.summary.signals import SENTENCE_FEATURES, signals  # noqa: E40
 
 SETS = (("cnndm_dev", "news", 3), ("wikihow_dev", "howto", 14), ("scisummnet_dev", "paper", 4))
 OUT = ROOT / "desktop" / "core" / "summary" / "weights.json"
-L2_GRID = (10.0,)
-SHRINK = 10.0  # how far one kind's weights may stray from the weights for all kinds
-# Per kind, chosen on held-out halves: weight of the opening, of brevity, of one sentence per paragraph,
-# and of redundancy (MMR).
-LEAD_GRID = (0.0, 1.0, 3.0, 8.0)
+WORDS = SENTENCE_FEATURES.index("words")
+# Per kind, chosen by cross-fitting: the scorer's L2 strength and the share of its target that is the
+# soft label (each sentence's own ROUGE) rather than the oracle's choice; then the weight of the
+# opening, of brevity, of one sentence per paragraph and of redundancy (MMR).
+L2_GRID = (3.0, 10.0, 30.0)
+MIX_GRID = (0.0, 0.25)
+SOFT_TEMPERATURE = 2.0  # R-1 + R-2 points: a sentence 2 points below the best gets 1/e of its share
+GENERAL_L2 = 10.0  # the weights for all kinds (a kind without documents; leave-one-genre-out)
+LEAD_GRID = (0.0, 0.5, 1.0, 3.0)
 BREVITY_GRID = (0.0, 0.5, 1.0, 1.5, 2.5)
-PARAGRAPH_GRID = (0.0, 0.3, 1.0)
-REDUNDANCY_GRID = (0.3, 0.6, 0.9)
+PARAGRAPH_GRID = (0.0, 0.3)
+REDUNDANCY_GRID = (0.3, 0.9)
 
 
 # -- ROUGE, as rouge-score computes it (lower case, alphanumeric tokens, Porter stems over 3 letters) --
@@ -130,21 +137,31 @@ def prepare(data: Path, limit: int | None) -> list[dict]:
 
 # -- fitting ----------------------------------------------------------------------------------------
 
-def listwise(docs: list[dict], mean: np.ndarray, scale: np.ndarray, l2: float, prior: np.ndarray | None = None,
+def target(d: dict, mix: float) -> np.ndarray:
+    """What the scorer should put its weight on in one document: the oracle's sentences, mixed with a
+    softmax of each sentence's own R-1 + R-2 (a softer target that tells near misses from misses)."""
+    picked = d["labels"] / max(1.0, d["labels"].sum())
+    if not mix:
+        return picked
+    if "solo" not in d:
+        d["solo"] = np.array([sum(rouge12(d["grams"], [i], d["refs"][0])) for i in range(len(d["grams"]))])
+    z = np.exp((d["solo"] - d["solo"].max()) / SOFT_TEMPERATURE)
+    return (1.0 - mix) * picked + mix * z / z.sum()
+
+
+def listwise(docs: list[dict], mean: np.ndarray, scale: np.ndarray, l2: float, mix: float = 0.0,
              steps: int = 30) -> np.ndarray:
-    """Weights of a per-document softmax over sentences whose target is the oracle's choice (a listwise
-    logistic regression), by Newton steps; L2 pulls the weights towards `prior`."""
+    """Weights of a per-document softmax over sentences fitted to `target` (a listwise logistic
+    regression), by Newton steps with an L2 penalty."""
     d = len(mean)
-    prior = np.zeros(d) if prior is None else prior
-    w = prior.copy()
+    w = np.zeros(d)
     penalty = np.full(d, float(l2))
     penalty[0] = 1e6  # a constant changes no ranking
-    xs = [(doc["table"] - mean) / scale for doc in docs if doc["labels"].sum() > 0]
-    ts = [doc["labels"] / doc["labels"].sum() for doc in docs if doc["labels"].sum() > 0]
+    pairs = [((doc["table"] - mean) / scale, target(doc, mix)) for doc in docs if doc["labels"].sum() > 0]
     for _ in range(steps):
-        grad = penalty * (w - prior)
+        grad = penalty * w
         hess = np.diag(penalty)
-        for x, t in zip(xs, ts, strict=True):
+        for x, t in pairs:
             s = x @ w
             p = np.exp(s - s.max())
             p /= p.sum()
@@ -180,20 +197,14 @@ def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, scale
 
 
-def fit_scorers(docs: list[dict], l2: float, shrink: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature scaling and one weight row per kind (each shrunk towards the weights for all kinds)."""
+def fit_scorers(docs: list[dict], fits: dict[int, tuple[float, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature scaling and one weight row per kind (its own L2 strength and label mix); a kind without
+    documents gets the weights for all kinds."""
     mean, scale = standardise(np.vstack([d["table"] for d in docs]))
-    pooled = listwise(docs, mean, scale, l2)
     rows = []
     for k in range(len(KINDS)):
         mine = [d for d in docs if d["kind"] == k]
-        if not mine:
-            rows.append(pooled)
-            continue
-        # A feature that never varies within this kind's documents (paragraph features of news whose
-        # paragraph breaks were lost) gets no weight: the other kinds' weights would be a guess.
-        varies = np.vstack([d["table"] for d in mine]).std(axis=0) > 1e-9
-        rows.append(listwise(mine, mean, scale, shrink, prior=np.where(varies, pooled, 0.0)))
+        rows.append(listwise(mine, mean, scale, *fits[k]) if mine else listwise(docs, mean, scale, GENERAL_L2))
     return mean, scale, np.vstack(rows)
 
 
@@ -204,22 +215,23 @@ def fit_kinds(docs: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                                              len(KINDS), 1.0)
 
 
-def with_choices(scorers: tuple, kinds: tuple, choices: dict[int, tuple[float, float, float, float]]) -> Model:
-    mean, scale, weights = scorers
-    dmean, dscale, kind_w = kinds
-    per = np.array([choices[k] for k in range(len(KINDS))])
+def fit_model(docs: list[dict], settings: dict[int, tuple]) -> Model:
+    """The whole model fitted on `docs` with each kind's settings (l2, mix, lead, brevity, paragraph,
+    redundancy)."""
+    mean, scale, weights = fit_scorers(docs, {k: s[:2] for k, s in settings.items()})
+    dmean, dscale, kind_w = fit_kinds(docs)
+    per = np.array([settings[k][2:] for k in range(len(KINDS))])
     return Model(mean=mean, scale=scale, weights=weights, lead=per[:, 0], brevity=per[:, 1], paragraph=per[:, 2],
                  redundancy=per[:, 3], kind_mean=dmean, kind_scale=dscale, kind_weights=kind_w)
 
 
-def doc_scores(d: dict, model: Model, kind: int, choice: tuple[float, float, float, float]) -> tuple[float, float]:
-    """R-1 / R-2 of the model's choice with the kind known (while choosing the per-kind settings)."""
-    onehot = np.eye(len(KINDS))[kind]
-    probe = Model(**{**{n: getattr(model, n) for n in Model.ARRAYS}, "lead": np.full(3, choice[0]),
-                     "brevity": np.full(3, choice[1]), "paragraph": np.full(3, choice[2]),
-                     "redundancy": np.full(3, choice[3])})
+def doc_scores(d: dict, raw: np.ndarray, choice: tuple[float, float, float, float]) -> tuple[float, float]:
+    """R-1 / R-2 of the sentences chosen with these settings, from the scorer's raw scores (kind known)."""
+    lead, brevity, paragraph, redundancy = choice
+    rel = (raw - raw.mean()) / max(float(raw.std()), 1e-9)
+    rel = rel - lead * np.log1p(np.arange(len(raw))) - brevity * d["table"][:, WORDS]
     paragraphs = np.cumsum(d["table"][:, SENTENCE_FEATURES.index("paragraph_first")])
-    chosen = select(d["matrix"], probe.relevance(d["table"], onehot), d["k"], choice[3], paragraphs, choice[2])
+    chosen = select(d["matrix"], rel, d["k"], redundancy, paragraphs, paragraph)
     return tuple(np.mean([rouge12(d["grams"], chosen, r) for r in d["refs"]], axis=0))
 
 
@@ -233,34 +245,46 @@ def evaluate(model: Model, docs: list[dict]) -> dict[str, tuple[float, float]]:
     return {name: tuple(np.mean(v, axis=0)) for name, v in out.items()}
 
 
+def lead_scores(docs: list[dict]) -> dict[str, tuple[float, float]]:
+    """Mean R-1 / R-2 of the first k sentences per set."""
+    out: dict[str, list] = {}
+    for d in docs:
+        first = list(range(min(d["k"], len(d["grams"]))))
+        out.setdefault(d["set"], []).append(np.mean([rouge12(d["grams"], first, r) for r in d["refs"]], axis=0))
+    return {name: tuple(np.mean(v, axis=0)) for name, v in out.items()}
+
+
 CHOICES = [(lead, brevity, paragraph, redundancy) for lead in LEAD_GRID for brevity in BREVITY_GRID
            for paragraph in PARAGRAPH_GRID for redundancy in REDUNDANCY_GRID]
+FITS = [(l2, mix) for l2 in L2_GRID for mix in MIX_GRID]
 
 
-def choose_settings(docs: list[dict], l2: float, shrink: float) -> tuple[dict, dict]:
-    """Per kind, the settings whose mean R-1 + R-2 over the two held-out halves is best; returns them
-    and, per set, the held-out R-1 / R-2 they got."""
-    totals: dict[tuple[int, tuple], list] = {}
+def choose_settings(docs: list[dict]) -> dict[int, tuple]:
+    """Per kind, the settings (l2, mix, lead, brevity, paragraph, redundancy) whose mean R-1 + R-2 over
+    the two held-out halves is best (fit on one half of every set, score the other, both ways)."""
+    totals: dict[tuple, list] = {}
     for half in (0, 1):
         train = [d for d in docs if d["half"] != half]
-        scorers = fit_scorers(train, l2, shrink)
-        model = with_choices(scorers, fit_kinds(train), {k: CHOICES[0] for k in range(len(KINDS))})
-        for d in docs:
-            if d["half"] != half:
-                continue
-            for choice in CHOICES:
-                totals.setdefault((d["kind"], choice), []).append(doc_scores(d, model, d["kind"], choice))
+        mean, scale = standardise(np.vstack([d["table"] for d in train]))
+        for k in range(len(KINDS)):
+            mine = [d for d in train if d["kind"] == k]
+            tests = [d for d in docs if d["half"] == half and d["kind"] == k]
+            for fit in FITS:
+                w = listwise(mine, mean, scale, *fit)
+                for d in tests:
+                    raw = ((d["table"] - mean) / scale) @ w
+                    for choice in CHOICES:
+                        totals.setdefault((k, fit + choice), []).append(doc_scores(d, raw, choice))
     best: dict[int, tuple] = {}
-    held: dict[str, tuple[float, float]] = {}
     for k in range(len(KINDS)):
-        options = {c: np.mean(totals[(k, c)], axis=0) for c in CHOICES if (k, c) in totals}
-        if not options:
-            best[k] = CHOICES[0]
-            continue
-        best[k] = max(options, key=lambda c: options[c].sum())
-        name = next(d["set"] for d in docs if d["kind"] == k)
-        held[name] = tuple(options[best[k]])
-    return best, held
+        options = {key[1]: np.mean(v, axis=0).sum() for key, v in totals.items() if key[0] == k}
+        best[k] = max(options, key=options.__getitem__) if options else FITS[1] + CHOICES[0]
+    return best
+
+
+def table_line(result: dict[str, tuple[float, float]], lead: dict[str, tuple[float, float]]) -> str:
+    return "  ".join(f"{n} {r1:.2f}/{r2:.2f} (lead {lead[n][0]:.2f}/{lead[n][1]:.2f}, "
+                     f"{r1 - lead[n][0]:+.2f}/{r2 - lead[n][1]:+.2f})" for n, (r1, r2) in result.items())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,27 +300,22 @@ def main(argv: list[str] | None = None) -> int:
         docs = prepare(Path(args.data), args.limit)
         if args.cache:
             Path(args.cache).write_bytes(pickle.dumps(docs))
-    best = None
-    for l2 in L2_GRID:
-        choices, held = choose_settings(docs, l2, SHRINK)
-        line = "  ".join(f"{n} {r1:.2f}/{r2:.2f}" for n, (r1, r2) in held.items())
-        print(f"l2={l2}: held-out halves {line}; settings (lead, brevity, paragraph, redundancy) per kind "
-              f"{choices}", flush=True)
-        if best is None or sum(sum(v) for v in held.values()) > sum(sum(v) for v in best[1].values()):
-            best = (choices, held, l2)
-    choices, held, l2 = best
-    print(f"chosen: l2={l2}, settings {choices}")
-    model = with_choices(fit_scorers(docs, l2, SHRINK), fit_kinds(docs), choices)
+    settings = choose_settings(docs)
+    print("chosen by cross-fitting, per kind (l2, label mix, lead, brevity, paragraph, redundancy): "
+          + "  ".join(f"{KINDS[k]} {s}" for k, s in settings.items()), flush=True)
+    model = fit_model(docs, settings)
     for half in (0, 1):
-        train = [d for d in docs if d["half"] != half]
-        part = with_choices(fit_scorers(train, l2, SHRINK), fit_kinds(train), choices)
-        result = evaluate(part, [d for d in docs if d["half"] == half])
-        print(f"fitted on half {'BA'[half]}, scored on half {'AB'[half]} (kind guessed): "
-              + "  ".join(f"{n} {r1:.2f}/{r2:.2f}" for n, (r1, r2) in result.items()))
+        test = [d for d in docs if d["half"] == half]
+        print(f"cross-fit: fitted on half {'BA'[half]}, scored on half {'AB'[half]} (kind guessed): "
+              + table_line(evaluate(fit_model([d for d in docs if d["half"] != half], settings), test),
+                           lead_scores(test)), flush=True)
+    for half in (0, 1):
+        test = [d for d in docs if d["half"] == half]
+        print(f"in-sample (fitted on all), half {'AB'[half]}: " + table_line(evaluate(model, test), lead_scores(test)))
     for name, _, _ in SETS:
         rest = [d for d in docs if d["set"] != name]
-        mean, scale, weights = fit_scorers(rest, l2, SHRINK)
-        pooled = listwise(rest, mean, scale, l2)
+        mean, scale = standardise(np.vstack([d["table"] for d in rest]))
+        pooled = listwise(rest, mean, scale, GENERAL_L2)
         general = Model(mean=mean, scale=scale, weights=np.vstack([pooled] * len(KINDS)), lead=np.zeros(3),
                         brevity=np.zeros(3), paragraph=np.zeros(3), redundancy=np.full(3, 0.3),
                         kind_mean=model.kind_mean, kind_scale=model.kind_scale, kind_weights=model.kind_weights)
