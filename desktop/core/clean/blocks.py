@@ -89,14 +89,16 @@ def guess_language(text: str) -> tuple[str, float]:
     A low share means none of the lists fits (Russian, Japanese...): stop words then say nothing.
     Not desktop.core.language.detect: the cleaner needs the share itself (does stop-word density mean
     anything for this text?), not a language for a stemmer; merging them changes cleaning decisions."""
-    counts = Counter(w.lower() for w in _WORD.findall(text[:50000]))
+    counts: Counter[str] = Counter()
+    for word, n in Counter(_WORD.findall(text[:50000])).items():  # each distinct spelling lowered once
+        counts[word.lower()] += n
     total = sum(counts.values())
     if not total:
         return "english", 0.0
     best, best_share = "english", 0.0
     for language in _LANGUAGES:
-        stops = stop_words(language)
-        share = sum(n for w, n in counts.items() if w in stops) / total
+        # The words of the text in the list, found by one set intersection (C speed), not word by word.
+        share = sum(map(counts.__getitem__, counts.keys() & stop_words(language))) / total
         if share > best_share * 1.15 or (language == "english" and share >= best_share):
             best, best_share = language, share
     return best, best_share
@@ -105,7 +107,7 @@ def guess_language(text: str) -> tuple[str, float]:
 def stopword_density(tokens: list[str], stops: frozenset[str]) -> float:
     if not tokens:
         return 0.0
-    return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+    return sum(map(stops.__contains__, map(str.lower, tokens))) / len(tokens)
 
 
 def ends_sentence(text: str) -> bool:

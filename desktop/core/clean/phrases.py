@@ -165,13 +165,43 @@ _TAIL = 400
 def strip_credit_suffix(text: str) -> str:
     """The text without a trailing photo credit (CREDIT_SUFFIX), in time linear in its length."""
     head, tail = text[:-_TAIL], text[-_TAIL:]
+    if "/" not in tail:  # every credit suffix holds one ("NAME/Agency")
+        return text
     return head + CREDIT_SUFFIX.sub("", tail)
 
 
 def strip_caption_toggle(text: str) -> str:
     """The text without a trailing "... more" / "less" toggle (CAPTION_TOGGLE), in linear time."""
+    if not text.endswith(("less", "more", "less\n", "more\n")):
+        return text
     head, tail = text[:-_TAIL], text[-_TAIL:]
     return head + CAPTION_TOGGLE.sub("", tail)
+
+
+# The characters that a case-insensitive pattern matches to an ASCII letter although lower() does
+# not turn them into it ("İ", "ı", the Kelvin sign, the long s).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u212a\u017f]")
+
+
+def may_contain(text: str, needles: tuple[str, ...]) -> bool:
+    """False only when no case-insensitive match of any of the (lower-case) needles is in the text:
+    a quick test before a case-insensitive pattern that needs one of them, whose scan is slow."""
+    if _FOLDS_TO_ASCII.search(text):
+        return True
+    low = text.lower()
+    return any(n in low for n in needles)
+
+
+# One of these is in every match of CAPTION_CREDIT but its "3 of 12" (a text opening with a digit).
+_CREDIT_NEEDLES = ("credit", "photo", "image", "picture", "source", "foto", "getty", "statista", "caption",
+                   "/", "|", "©")
+
+
+def has_caption_credit(text: str) -> bool:
+    """CAPTION_CREDIT.search(text), tried only when the text holds what it needs."""
+    if not text[:1].isdecimal() and not may_contain(text, _CREDIT_NEEDLES):
+        return False
+    return bool(CAPTION_CREDIT.search(text))
 
 
 # Sales pitches that stay junk even in a longer paragraph.
@@ -183,6 +213,9 @@ STRONG_PROMO = re.compile(
     r"|\bdelivered (straight )?to your inbox\b|\bthis (article|story|post) (contains|may contain) affiliate"
     r"|\bif you (buy|purchase) (something|anything) (through|via|from) (this|our|these|one)"
     r"|\bmay (get|earn|receive) (a )?(small )?(share of the sale|commission)\b)", _I)
+# One of these is in every match of STRONG_PROMO.
+_PROMO_NEEDLES = ("try ", "subscribe ", "sign up ", "access", "free trial", "journalism", "start your ", "% off",
+                  "to your inbox", "affiliate", "if you buy", "if you purchase", "commission", "share of the sale")
 
 
 _DATE_WORDS = frozenset(
@@ -216,7 +249,7 @@ def is_date_line(tokens: list[str], text: str = "") -> bool:
 
 def line_reason(text: str, n_words: int) -> str | None:
     """The junk reason of a short line, or None. Long prose is never matched (it mentions things)."""
-    if n_words <= 60 and STRONG_PROMO.search(text):
+    if n_words <= 60 and may_contain(text, _PROMO_NEEDLES) and STRONG_PROMO.search(text):
         return "promo"
     if n_words > 25:
         return None

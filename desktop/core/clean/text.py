@@ -142,7 +142,7 @@ def _mark_hard_junk(units: list[Unit], title: str) -> None:
             u.reason = reason
         if u.reason is None and u.block.hint == "caption":
             u.kind = "caption"
-        elif u.reason is None and u.tokens >= 5 and phrases.CAPTION_CREDIT.search(
+        elif u.reason is None and u.tokens >= 5 and phrases.has_caption_credit(
                 phrases.strip_caption_toggle(text)):
             u.kind = "caption"
     for u in units:
@@ -160,6 +160,10 @@ def _same_as_title(key: str, title_key: str) -> bool:
     short, long = sorted((key, title_key), key=len)
     if len(short) >= 0.6 * len(long) and short in long:
         return True
+    # The words in common are at most the shorter's count: most paragraphs are far too long.
+    na, nb = key.count(" ") + 1, title_key.count(" ") + 1
+    if min(na, nb) < 4 or min(na, nb) < _TITLE_OVERLAP * max(na, nb):
+        return False
     a, b = Counter(key.split()), Counter(title_key.split())
     common = sum((a & b).values())
     return min(sum(a.values()), sum(b.values())) >= 4 and common >= _TITLE_OVERLAP * max(
