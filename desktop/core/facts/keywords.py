@@ -15,8 +15,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import compress
-from operator import and_, truth
+
+import numpy as np
 
 from desktop.core.facts.wordfreq_table import RARE
 
@@ -44,9 +44,9 @@ def keyphrases(
 ) -> list[tuple[str, int, int]]:
     """(phrase, first sentence index, count) for the best phrases, best first. `frequencies` maps a
     word to its Zipf frequency in the text's language (none: every word is equally rare)."""
-    # The text as one sequence of word stems, None where a phrase breaks (punctuation, a stop word, a
-    # sentence end): each distinct token is read once, and phrases are counted as runs of that
-    # sequence (n-grams without a None) by C-level Counter and zip, not token by token.
+    # The text as one sequence of word-stem ids, -1 where a phrase breaks (punctuation, a stop word, a
+    # sentence end): each distinct token is read once, and phrases (runs of 1..max_words ids without a
+    # break) are counted, placed and scored by numpy over the whole sequence, not token by token.
     token_lists = [_TOKEN.findall(text) for _, text in sentences]
     tokens: Counter[str] = Counter()
     openers: Counter[str] = Counter()  # a sentence's first token: capitals there say nothing
@@ -54,14 +54,15 @@ def keyphrases(
         tokens.update(found)
         if found:
             openers[found[0]] += 1
-    key_of: dict[str, str | None] = {}  # token -> stem, or None for a phrase break
+    id_of: dict[str, int] = {}  # token -> stem id, or -1 for a phrase break
     raw_of: dict[str, str] = {}
     stems: dict[str, str] = {}
+    ids: dict[str, int] = {}  # stem -> id, for the stems that can be part of a phrase
     capitalised: Counter[str] = Counter()  # inside a sentence, where capitals mean a name
     lowered: Counter[str] = Counter()
     for token, n in tokens.items():
         if not token[0].isalpha():
-            key_of[token] = None
+            id_of[token] = -1
             continue
         raw = token.replace("’", "'") if "’" in token else token
         if raw.endswith("'s"):
@@ -78,77 +79,112 @@ def keyphrases(
                 capitalised[stem] += inside
         elif raw.islower():
             lowered[stem] += n
-        brk = word in stops or len(word) <= 2 or word in _CALENDAR
-        key_of[token] = None if brk else stem
+        if word in stops or len(word) <= 2 or word in _CALENDAR:
+            id_of[token] = -1
+        else:
+            id_of[token] = ids.setdefault(stem, len(ids))
         raw_of[token] = raw
-    seq: list[str | None] = []
-    starts: list[int] = []  # where each sentence begins in seq
+    flat: list[int] = []
+    starts: list[int] = []  # where each sentence begins in the sequence
     raws: list[str | None] = []
     for found in token_lists:
-        starts.append(len(seq))
-        seq.extend(map(key_of.__getitem__, found))
-        seq.append(None)
+        starts.append(len(flat))
+        flat.extend(map(id_of.__getitem__, found))
+        flat.append(-1)
         raws.extend(map(raw_of.get, found))
         raws.append(None)
-    counts: Counter[tuple[str, ...]] = Counter()
-    at: dict[int, tuple[str, ...]] = {}  # phrase by (first position * max_words + length - 1)
-    word = list(map(truth, seq))  # stems are never empty: False only at a phrase break
-    whole = word
-    for n in range(1, max_words + 1):
-        if n > 1:  # an n-gram is whole when its first n-1 words and its last word are
-            whole = list(map(and_, whole, word[n - 1:]))
-        # zip reuses the tuple of a gram that compress drops: only the whole ones are built
-        grams = list(compress(zip(*(seq[i:] for i in range(n)), strict=False), whole))
-        codes = list(compress(range(n - 1, len(whole) * max_words, max_words), whole))
-        counts.update(grams)
-        # Each phrase's first code: dict() keeps the last value given, so feed it backwards.
-        firsts = dict(zip(reversed(grams), reversed(codes), strict=True))
-        at.update(zip(firsts.values(), firsts.keys(), strict=True))
-    # Phrases in the order they are first met: by position, then shortest first.
-    order = {at[k]: i for i, k in enumerate(sorted(at))}
-    first_at = {key: code // max_words for code, key in at.items()}
     rarity: dict[str, float] = {}
     for word, stem in stems.items():
         zipf = frequencies.get(word, RARE) if frequencies is not None else RARE
         rarity[stem] = max(rarity.get(stem, 0.0), COMMON - zipf)
     names = {w for w, n in capitalised.items() if n >= lowered[w]}
-    total = max(1, len(order))
-    scored = []
-    for key, count in counts.items():
-        if names and any(w in names for w in key):
-            continue  # a name: never written in lower case (listed with people, places...)
-        if key[-1].endswith(("ly", "ed")) or key[0].endswith("ly"):
-            continue  # "reported", "quickly", "widely used": no noun phrase
-        weight = sum(rarity[w] for w in key) / len(key) ** 0.5
-        if weight <= 0:
-            continue
-        early = 1.0 + 0.5 * (1.0 - order[key] / total)
-        scored.append((count * weight * early, key))
-    scored.sort(key=lambda t: (-t[0], order[t[1]]))
+    by_id = list(ids)
+    grams = _grams(np.array(flat, dtype=np.int64), len(ids), max_words)
+    if not grams:
+        return []
+    # Phrases in the order they are first met (by position, then shortest first): the rank of each.
+    placed = np.concatenate([g.first * max_words + (g.n - 1) for g in grams])
+    rank = np.empty(len(placed), dtype=np.int64)
+    rank[np.argsort(placed, kind="stable")] = np.arange(len(placed))
+    total = max(1, len(placed))
+    rar = np.array([rarity[w] for w in by_id], dtype=np.float64)
+    # A name (never written in lower case: listed with people, places...) or an adverb or participle
+    # ("reported", "quickly", "widely used") makes no phrase.
+    named = np.array([w in names for w in by_id], dtype=bool)
+    ends_badly = np.array([w.endswith(("ly", "ed")) for w in by_id], dtype=bool)
+    starts_badly = np.array([w.endswith("ly") for w in by_id], dtype=bool)
+    scores, orders, where = [], [], []
+    offset = 0
+    for g in grams:
+        words = [g.words[:, i] for i in range(g.n)]
+        summed = rar[words[0]]
+        for w in words[1:]:
+            summed = summed + rar[w]  # left to right, as sum() adds
+        weight = summed / g.n ** 0.5
+        order = rank[offset:offset + len(g.first)]
+        offset += len(g.first)
+        early = 1.0 + 0.5 * (1.0 - order / total)
+        bad = ends_badly[words[-1]] | starts_badly[words[0]] | (weight <= 0)
+        for w in words:
+            bad |= named[w]
+        keep = np.flatnonzero(~bad)
+        scores.append(g.counts[keep] * weight[keep] * early[keep])
+        orders.append(order[keep])
+        where.extend((g, int(k)) for k in keep)
+    score, order = np.concatenate(scores), np.concatenate(orders)
     kept: list[tuple[str, ...]] = []
-    for _, key in scored:
-        if any(_overlaps(key, k) for k in kept):
+    found_at: dict[tuple[str, ...], tuple[_Grams, int]] = {}
+    for i in np.lexsort((order, -score)).tolist():  # best first; the first met first among equals
+        g, k = where[i]
+        key = tuple(by_id[w] for w in g.words[k].tolist())
+        if any(_overlaps(key, other) for other in kept):
             continue
         kept.append(key)
+        found_at[key] = (g, k)
         if len(kept) == top:
             break
-    forms = _spellings(seq, raws, set(kept))
-    return [(_shown(forms[k]), sentences[bisect_right(starts, first_at[k]) - 1][0], counts[k]) for k in kept]
+    out = []
+    for key in kept:
+        g, k = found_at[key]
+        at = g.positions[g.inverse == k].tolist()  # every place the phrase is written
+        forms = Counter(" ".join(raws[p:p + g.n]) for p in at)  # type: ignore[arg-type]
+        out.append((_shown(forms), sentences[bisect_right(starts, at[0]) - 1][0], int(g.counts[k])))
+    return out
 
 
-def _spellings(
-    seq: Sequence[str | None], raws: Sequence[str | None], keys: set[tuple[str, ...]]
-) -> dict[tuple[str, ...], Counter[str]]:
-    """How each kept phrase is written, counted over the text (found again in the stem sequence)."""
-    heads = {k[0] for k in keys}
-    lengths = sorted({len(k) for k in keys})
-    forms: dict[tuple[str, ...], Counter[str]] = {k: Counter() for k in keys}
-    for p in [p for p, w in enumerate(seq) if w in heads]:
-        for n in lengths:
-            key = tuple(seq[p:p + n])
-            if key in forms:
-                forms[key][" ".join(raws[p:p + n])] += 1  # type: ignore[arg-type]
-    return forms
+class _Grams:
+    """The distinct phrases of n words: their word ids, first position, count, and where each
+    occurrence is (positions, and which phrase it is)."""
+
+    def __init__(self, n: int, words: np.ndarray, first: np.ndarray, counts: np.ndarray,
+                 positions: np.ndarray, inverse: np.ndarray) -> None:
+        self.n, self.words, self.first, self.counts = n, words, first, counts
+        self.positions, self.inverse = positions, inverse
+
+
+def _grams(seq: np.ndarray, vocabulary: int, max_words: int) -> list[_Grams]:
+    """The phrases of 1..max_words words of the id sequence (-1 breaks a phrase)."""
+    out = []
+    whole = seq >= 0
+    code = np.where(whole, seq, 0)
+    for n in range(1, max_words + 1):
+        length = len(seq) - n + 1
+        if length <= 0:
+            break
+        if n > 1:  # a phrase of n words is whole when its first n-1 words and its n-th are
+            whole = whole[:length] & (seq[n - 1:] >= 0)
+            if (int(code.max()) + 1) * vocabulary >= 1 << 62:  # renumber the codes before they overflow
+                code = np.unique(code, return_inverse=True)[1].reshape(-1)
+            code = code[:length] * vocabulary + np.maximum(seq[n - 1:], 0)
+        positions = np.flatnonzero(whole)
+        if not len(positions):
+            break
+        _, first, inverse, counts = np.unique(code[positions], return_index=True, return_inverse=True,
+                                              return_counts=True)
+        starts = positions[first]
+        words = np.stack([seq[starts + i] for i in range(n)], axis=1)
+        out.append(_Grams(n, words, starts, counts, positions, inverse))
+    return out
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

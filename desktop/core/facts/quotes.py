@@ -20,6 +20,7 @@ QUOTES = (
 SUBJECT_SAID = re.compile(
     rf"^\s*(?:[Bb]ut |[Aa]nd )?((?:[\w’'-]+\s+){{0,7}}?[\w’'-]+)\s+(?:has |had |have )?(?:{SAY_WORDS})\b"
 )
+_OPENINGS = ("“", '"', "‘")  # what each of QUOTES needs to find anything
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to ((?:the )?[\w’'-]+(?:\s+[\w’'-]+){0,5})")
 
 def _is_title_case(quote: str) -> bool:
@@ -39,10 +40,13 @@ def find_quotes(
     last_person = ""
     out: list[Fact] = []
     seen: set[str] = set()
+    memo: dict[str, str | None] = {}  # name span -> the person it names: the same in every sentence
     for s in body:
-        mentioned = _people_in(s.text, names, surnames, spans)
+        mentioned = _people_in(s.text, names, surnames, spans, memo)
         taken: list[tuple[int, int]] = []
-        for pattern in QUOTES:
+        for pattern, opening in zip(QUOTES, _OPENINGS, strict=True):
+            if opening not in s.text:
+                continue  # no quotation of this kind: the scan is skipped
             for m in pattern.finditer(s.text):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
@@ -53,16 +57,17 @@ def find_quotes(
                 seen.add(quote)
                 outside = s.text[: m.start()] + " " + s.text[m.end():]
                 out.append(Fact("quote", quote, s.index,
-                                detail=_speaker(outside, names, surnames, last_person)))
+                                detail=_speaker(outside, names, surnames, last_person, memo)))
         if mentioned:
             last_person = mentioned[-1]
     return out
 
 
-def _speaker(outside: str, names: dict[str, str], surnames: dict[str, str], last: str) -> str:
+def _speaker(outside: str, names: dict[str, str], surnames: dict[str, str], last: str,
+             memo: dict[str, str | None] | None = None) -> str:
     """Who said it: a person named around the quote, "he"/"she" for the last one named, or the
     subject of "said" ("The general command of the armed forces said ...")."""
-    in_sentence = _people_in(outside, names, surnames)
+    in_sentence = _people_in(outside, names, surnames, memo=memo)
     if in_sentence:
         return in_sentence[0]
     if PRONOUN.search(outside) and last:
@@ -83,14 +88,20 @@ def _speaker(outside: str, names: dict[str, str], surnames: dict[str, str], last
 
 
 def _people_in(
-    text: str, names: dict[str, str], surnames: dict[str, str], spans: dict[str, list] | None = None
+    text: str, names: dict[str, str], surnames: dict[str, str], spans: dict[str, list] | None = None,
+    memo: dict[str, str | None] | None = None,
 ) -> list[str]:
+    """The people named in the text, in order; `memo` keeps each name span's person."""
     found: list[tuple[int, str]] = []
     known = spans.get(text) if spans is not None else None
-    for start, name in known if known is not None else name_spans(text):
-        words, _ = strip_title(name.split())
-        name = " ".join(words)
-        person = names.get(fold(name)) or surnames.get(surname(name)) if name else None
+    if memo is None:
+        memo = {}
+    for start, span in known if known is not None else name_spans(text):
+        if span not in memo:
+            words, _ = strip_title(span.split())
+            name = " ".join(words)
+            memo[span] = names.get(fold(name)) or surnames.get(surname(name)) if name else None
+        person = memo[span]
         if person:
             found.append((start, person))
     found.sort()
