@@ -7,8 +7,9 @@ article's splitting time. With no learned statistics (no collocations, no orthog
 decision at each candidate end mark reduces to a few tests on the words around it; this module takes
 those same decisions step by step, with the same patterns (tests/core/test_split_punkt.py checks it
 against NLTK's Punkt). The few characters on which `re` and `regex` disagree are handled: `\\s` of
-`regex` is Python's `\\s` without \\x1c-\\x1f, and a token with a character outside ASCII is typed by
-the `regex` engine itself, where `\\w` and `\\d` differ.
+`regex` is Python's `\\s` without \\x1c-\\x1f; a token with a character beyond the Basic Multilingual
+Plane (where their `\\d` differ) and an initial that is not ASCII (their `\\w` differ) are read by the
+`regex` engine itself, imported only then.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _WORD_TOKENS = re.compile(
 _PERIOD_CONTEXT = re.compile(rf"[\.\?!](?=(?P<after_tok>{_NON_WORD}|{_WS}+(?P<next_tok>{_NS}+)))")
 _REALIGN = re.compile(r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:' + _WS + r"+|(?=--)|$)", re.MULTILINE)
 _NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
-_ASCII_NUMERIC = re.compile(_NUMERIC)
+_BMP_NUMERIC = re.compile(_NUMERIC)
 _PUNCTUATION = (";", ":", ",", ".", "!", "?")
 _WHITESPACE = " \t\n\r\x0b\x0c"  # string.whitespace, what Punkt looks back for
 
@@ -142,8 +143,8 @@ def _no_period(typ: str) -> str:
 def _type(tok: str) -> str:
     """Punkt's token type: lower case, a number as "##number##"."""
     low = tok.lower()
-    if low.isascii():
-        return _ASCII_NUMERIC.sub("##number##", low)
+    if low.isascii() or max(low) < "\U00010000":  # `re` and `regex` only disagree on digits beyond the BMP
+        return _BMP_NUMERIC.sub("##number##", low)
     return _regex("sub", _NUMERIC)("##number##", low)
 
 
