@@ -170,9 +170,10 @@ def main() -> int:
     # Both chosen on the two halves of the facts dev set (bench facts), a few values each.
     parser.add_argument("--none-offset", type=float, default=0.5,
                         help="added to the score of 'no entity': higher trades recall for precision")
-    parser.add_argument("--fill", type=float, default=0.6,
+    parser.add_argument("--fill", type=float, nargs=3, default=(0.7, 0.6, 0.3),
+                        metavar=("PERSON", "ORGANISATION", "PLACE"),
                         help="the probability at which the model names what the rules left undecided")
-    parser.add_argument("--overrule", type=float, default=0.75,
+    parser.add_argument("--overrule", type=float, default=0.6,
                         help="the probability at which the model overrules the rules' kind")
     parser.add_argument("--out", default=str(ROOT / "desktop" / "core" / "facts" / "tagger.npz"))
     parser.add_argument("--teach", nargs=2, help=argparse.SUPPRESS)
@@ -196,7 +197,7 @@ def main() -> int:
     offsets = np.zeros(len(CLASSES), dtype=np.float32)
     offsets[0] = args.none_offset
     np.savez_compressed(args.out, weights=weights.astype(np.float16), offsets=offsets,
-                        fill=np.float32(args.fill),
+                        fill=np.array([1.0, *args.fill], dtype=np.float32),
                         overrule=np.float32(args.overrule))
     print(f"wrote {args.out} ({Path(args.out).stat().st_size // 1024} kB)")
     return 0

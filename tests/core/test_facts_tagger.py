@@ -27,25 +27,25 @@ def test_weights_ship_in_the_package_and_load_without_downloads() -> None:
     assert model is not None
     weights, offsets, fill, overrule = model
     assert weights.shape == (1 << BITS, len(tagger.CLASSES)) and offsets.shape == (len(tagger.CLASSES),)
-    assert 0.0 < fill <= 1.0 and 0.0 < overrule <= 1.0
+    assert fill.shape == (len(tagger.CLASSES),) and 0.0 < overrule <= 1.0
 
 
 TEXT = (
     "It rained all week.",
-    "The president has named Gene Sperling as the new head of the council.",
+    "Kwame Adofo told reporters on Monday that the plan would work.",
     "Militants were driven out of South Waziristan last year.",
 )
 
 
 def test_the_tagger_names_what_the_rules_leave_undecided(monkeypatch: pytest.MonkeyPatch) -> None:
     facts = _facts(*TEXT)
-    assert "Gene Sperling" in _texts(facts.people)
+    assert "Kwame Adofo" in _texts(facts.people)
     assert "South Waziristan" in _texts(facts.places)
     # The rules alone have no evidence for either name and leave them out.
     monkeypatch.setattr(tagger, "load_model", lambda: None)
     facts = _facts(*TEXT)
     names = _texts(facts.people) + _texts(facts.organisations) + _texts(facts.places)
-    assert "Gene Sperling" not in names and "South Waziristan" not in names
+    assert "Kwame Adofo" not in names and "South Waziristan" not in names
 
 
 def test_a_name_that_says_what_it_is_keeps_the_rules_kind() -> None:

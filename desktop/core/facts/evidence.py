@@ -53,7 +53,9 @@ class Entity:
     not_person: bool = False  # its words say it is a group, a prize, a club or an event
     strong: bool = False  # kind known from the name itself (gazetteer, organisation word, acronym)
     plays: int = 0  # mentions as a side in a match ("Liverpool beat ...", "... drew with Barcelona")
-    context: list[str] = field(default_factory=list)  # words around each mention, for the tagger
+    # What stands around each mention (two words before, the start of the rest, at a sentence start),
+    # for the tagger's features (desktop.core.facts.tag_features).
+    context: list[tuple[str, str, str, bool]] = field(default_factory=list)
 
     def absorb(self, other: Entity) -> None:
         self.count += other.count
@@ -68,16 +70,12 @@ class Entity:
         for kind, score in other.votes.items():
             self.votes[kind] += score
 
-_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
-
-
 def vote(e: Entity, m: Mention) -> None:
     """Add one mention's evidence for what the entity is."""
     v = e.votes
     name = m.name
     words = name.split()
-    nxt = _NEXT_WORD.match(m.after)
-    e.context += (f"prev={m.prev}", f"next={nxt.group(1).lower() if nxt else m.after[:1]}")
+    e.context.append((m.prev2, m.prev, m.after[:40], m.at_start))
     if m.prev in PLAYED_BEFORE or PLAYED_AFTER.match(m.after):
         e.plays += 1
     if m.title or m.prev in PERSON_TITLES:

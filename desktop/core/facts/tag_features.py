@@ -78,8 +78,21 @@ def entity_features(e: Entity, lower: set[str], rule: str | None = None) -> list
     f.extend(name for name, on in flags.items() if on)
     if n == 1:
         f.append(f"single|rule={rule}|zipf={_zipf_bin(first, table)}")
-    f.extend(sorted(set(e.context)))
+    f.extend(sorted({c for mention in e.context for c in context_features(*mention)}))
     return f
+
+
+_NEXT = re.compile(r"\s*([\w’'-]+|[^\w\s])?\s*([\w’'-]+|[^\w\s])?")
+
+
+def context_features(prev2: str, prev: str, after: str, at_start: bool) -> tuple[str, ...]:
+    """The words around one mention: one and two before, one and two after, and a sentence start."""
+    m = _NEXT.match(after)
+    n1 = (m.group(1) or "").lower() if m else ""
+    n2 = (m.group(2) or "").lower() if m else ""
+    out = (f"prev={prev}", f"prev2={prev2} {prev}", f"next={n1}", f"next2={n1} {n2}",
+           f"around={prev} _ {n1}")
+    return (*out, "start") if at_start else out
 
 
 def hashed(features: list[str]) -> list[int]:
