@@ -6,6 +6,7 @@ another version are recomputed, never shown. Cleaner changes need no bump: the c
 cleaned article itself.
 """
 
-VERSION = 8  # 8: summary weights per kind fitted alone, chosen by cross-fitting (soft labels for news)
+VERSION = 9  # 9: the facts tagger names undecided entities by kind thresholds, context features
+# 8: summary weights per kind fitted alone, chosen by cross-fitting (soft labels for news)
 # 7: the trained facts tagger (desktop.core.facts.tagger)
 # 6: the learned summariser (kinds of document, automatic length, step markers)
