@@ -267,6 +267,12 @@ def test_never_raises_on_name_like_soup(tokens: list[str]) -> None:
     assert all(f.sentence in indexes for _, group in facts.groups() for f in group)
 
 
+def test_an_appositive_of_only_spaces_does_not_raise() -> None:
+    # Found by the fuzz test above: ", ," after a name left an appositive with no head word.
+    _, facts = _facts(" ".join(["Mr", "Inc", ",", " ", ","]))
+    assert not facts.people
+
+
 # ---- what a name is: evidence, not shape ---------------------------------------------------------
 
 

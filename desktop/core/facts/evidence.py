@@ -92,8 +92,9 @@ def vote(e: Entity, m: Mention) -> None:
     role = APPOSITIVE.match(m.after)
     if role and NOT_APPOSITIVE.match(role.group(1)):
         role = None  # ", including the port city of Tartus" is no appositive
-    if role:
-        head = PHRASE_END.sub("", role.group(1)).split()[-1].lower().strip("’'")
+    role_head = PHRASE_END.sub("", role.group(1)).split() if role else []
+    if role_head:  # an appositive that is all punctuation ("Mr Inc , ,") has no head word
+        head = role_head[-1].lower().strip("’'")
         if head in PERSON_TITLES:
             v["person"] += 3
             e.titled = e.personal = True
