@@ -29,10 +29,17 @@ MONTH_NAMES = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-def find_dates(body: Sequence[Sentence]) -> list[Fact]:
+def date_matches(body: Sequence[Sentence]) -> list[list[re.Match[str]]]:
+    """The DATE matches of each sentence: found once for the dates and the numbers (which skip them)."""
+    return [list(DATE.finditer(s.text)) for s in body]
+
+
+def find_dates(body: Sequence[Sentence], matches: Sequence[list[re.Match[str]]] | None = None) -> list[Fact]:
     found: dict[str, Fact] = {}
-    for s in body:
-        for m in DATE.finditer(s.text):
+    if matches is None:
+        matches = date_matches(body)
+    for s, in_sentence in zip(body, matches, strict=True):
+        for m in in_sentence:
             text = re.sub(r"\s+", " ", m.group(0)).strip(" ,")
             if text.endswith(".") and not text.endswith(("a.m.", "p.m.")):
                 text = text[:-1]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from desktop.core.facts.datelines import Dateline, find_dateline
-from desktop.core.facts.dates import find_dates
+from desktop.core.facts.dates import date_matches, find_dates
 from desktop.core.facts.entities import find_entities
 from desktop.core.facts.gazetteer import fold
 from desktop.core.facts.keywords import keyphrases
@@ -43,7 +43,8 @@ def extract_facts(
     spans: dict[str, list] = {}  # name spans per sentence text, found once for names and quotes
     groups = find_entities(named, stops, spans)
     people, orgs, places = groups["person"], groups["organisation"], groups["place"]
-    dates = find_dates(body)
+    in_dates = date_matches(body)  # found once for the dates and for the numbers, which skip them
+    dates = find_dates(body, in_dates)
     if dateline is not None:
         places = _counted_in(places, "place", dateline.place, dateline.sentence)
         if dateline.agency:
@@ -63,7 +64,7 @@ def extract_facts(
         organisations=orgs,
         places=places,
         events=groups["event"],
-        numbers=tuple(find_numbers(body, stops)),
+        numbers=tuple(find_numbers(body, stops, in_dates)),
         dates=tuple(dates),
         quotes=tuple(find_quotes(body, people, spans)),
         keywords=tuple(keywords),

@@ -50,6 +50,8 @@ def _clean_name(name: str) -> str:
     return name.strip(" .-’'")
 
 
+# What the steps of _span_parts act on: spaces, apostrophes, dots, hyphens.
+_NOT_PLAIN = re.compile(r"[\s’'.-]")
 _AL_START = re.compile(r"^(?:al|el)-")
 _POSSESSIVE_CUT = re.compile(r"(?<=\w)(?:’s|'s|(?<=s)[’'])\s+")
 _END_PARTICLES = re.compile(rf"(?:\s+{PARTICLE})+$|^(?:{PARTICLE}\s+)+")
@@ -59,6 +61,8 @@ _FOR_OF = re.compile(r" (?:for|of) ")
 def _span_parts(name: str) -> list[tuple[int, str]]:
     """The names in one capitalised span, each with the offset in the span from which it is looked
     for (a pure function of the span: memoised per text by name_spans)."""
+    if not _NOT_PLAIN.search(name):
+        return [(0, name)]  # one plain word ("Syria"): none of the steps below changes it
     out: list[tuple[int, str]] = []
     offset = 0
     # A span may run through a possessive into the next name ("Syria’s Assad"): cut it there.

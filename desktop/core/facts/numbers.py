@@ -52,10 +52,13 @@ def _counted(after: str) -> str:
     return " ".join(out)
 
 
-def find_numbers(body: Sequence[Sentence], stops: frozenset[str]) -> list[Fact]:
+def find_numbers(
+    body: Sequence[Sentence], stops: frozenset[str], date_matches: Sequence[list[re.Match[str]]] | None = None
+) -> list[Fact]:
+    """Numbers outside dates; `date_matches` (desktop.core.facts.dates.date_matches) when found already."""
     found: dict[str, Fact] = {}
-    for s in body:
-        dates = [m.span() for m in DATE.finditer(s.text)]
+    for i, s in enumerate(body):
+        dates = [m.span() for m in (DATE.finditer(s.text) if date_matches is None else date_matches[i])]
         taken: list[tuple[int, int]] = []
         for m in NUMBER_WORDS.finditer(s.text):
             taken.append(m.span())
