@@ -141,11 +141,14 @@ def resolve(
             break
     # Places: "Mediterranean" is the "Mediterranean Sea" already listed.
     places = [e for e in alive if e.kind == "place" and id(e) not in gone]
+    featured: dict[str, list[Entity]] = {}  # "X Sea", "X River"... by X, in list order
+    for target in places:
+        words = target.name.split()
+        if len(words) == 2 and words[1].lower() in PLACE_FEATURES:
+            featured.setdefault(words[0], []).append(target)
     for e in places:
-        for target in places:
-            words = target.name.split()
-            if (target is not e and id(target) not in gone and len(words) == 2
-                    and words[0] == e.name and words[1].lower() in PLACE_FEATURES):
+        for target in featured.get(e.name, ()):
+            if target is not e and id(target) not in gone:
                 merge(target, e)
                 break
     groups: dict[str, list[Fact]] = {"person": [], "organisation": [], "place": [], "event": []}
