@@ -44,7 +44,7 @@ MIX_GRID = (0.0, 0.25)
 SOFT_TEMPERATURE = 2.0  # R-1 + R-2 points: a sentence 2 points below the best gets 1/e of its share
 GENERAL_L2 = 10.0  # the weights for all kinds (a kind without documents; leave-one-genre-out)
 LEAD_GRID = (0.0, 0.5, 1.0, 3.0)
-BREVITY_GRID = (0.0, 0.5, 1.0, 1.5, 2.5)
+BREVITY_GRID = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5)
 PARAGRAPH_GRID = (0.0, 0.3)
 REDUNDANCY_GRID = (0.3, 0.9)
 
@@ -197,14 +197,26 @@ def standardise(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return mean, scale
 
 
+def fit_kind(docs: list[dict], l2: float, mix: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One kind's scorer, its features standardised over that kind's sentences (so that the L2 penalty
+    is measured against how much each feature varies there): scaling and weights."""
+    mean, scale = standardise(np.vstack([d["table"] for d in docs]))
+    return mean, scale, listwise(docs, mean, scale, l2, mix)
+
+
 def fit_scorers(docs: list[dict], fits: dict[int, tuple[float, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature scaling and one weight row per kind (its own L2 strength and label mix); a kind without
-    documents gets the weights for all kinds."""
+    """Feature scaling (over all documents) and one weight row per kind (its own L2 strength and label
+    mix), re-expressed on that scaling: a constant shift changes no ranking. A kind without documents
+    gets the weights for all kinds."""
     mean, scale = standardise(np.vstack([d["table"] for d in docs]))
     rows = []
     for k in range(len(KINDS)):
         mine = [d for d in docs if d["kind"] == k]
-        rows.append(listwise(mine, mean, scale, *fits[k]) if mine else listwise(docs, mean, scale, GENERAL_L2))
+        if not mine:
+            rows.append(listwise(docs, mean, scale, GENERAL_L2))
+            continue
+        _, own_scale, w = fit_kind(mine, *fits[k])
+        rows.append(w * scale / own_scale)
     return mean, scale, np.vstack(rows)
 
 
@@ -265,12 +277,13 @@ def choose_settings(docs: list[dict]) -> dict[int, tuple]:
     totals: dict[tuple, list] = {}
     for half in (0, 1):
         train = [d for d in docs if d["half"] != half]
-        mean, scale = standardise(np.vstack([d["table"] for d in train]))
         for k in range(len(KINDS)):
             mine = [d for d in train if d["kind"] == k]
             tests = [d for d in docs if d["half"] == half and d["kind"] == k]
             for fit in FITS:
-                w = listwise(mine, mean, scale, *fit)
+                if not mine:
+                    continue
+                mean, scale, w = fit_kind(mine, *fit)
                 for d in tests:
                     raw = ((d["table"] - mean) / scale) @ w
                     for choice in CHOICES:

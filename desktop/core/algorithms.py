@@ -6,7 +6,8 @@ another version are recomputed, never shown. Cleaner changes need no bump: the c
 cleaned article itself.
 """
 
-VERSION = 9  # 9: the facts tagger names undecided entities by kind thresholds, context features
+VERSION = 10  # 10: summary weights per kind fitted on features standardised over that kind
+# 9: the facts tagger names undecided entities by kind thresholds, context features
 # 8: summary weights per kind fitted alone, chosen by cross-fitting (soft labels for news)
 # 7: the trained facts tagger (desktop.core.facts.tagger)
 # 6: the learned summariser (kinds of document, automatic length, step markers)
