@@ -30,15 +30,16 @@ def find_entities(
                                                 and not m.name.isupper())
         if not skipped[key] and not ORDINAL.match(m.prev):  # "the 18th Century"
             mentions.append(m)
+    folded = {name: fold(name) for name in {m.name for m in mentions}}  # each name folded once
     # A lone capitalised word at a sentence start counts only if it is seen away from one too.
-    seen_inside = {fold(m.name) for m in mentions if not m.at_start}
+    seen_inside = {folded[m.name] for m in mentions if not m.at_start}
     # ... or if it is the family name of someone named in full ("Jolani" after "Abu Mohammed al-Jolani").
-    surnames = {skeleton(surname(m.name)) for m in mentions if len(m.name.split()) > 1}
+    surnames = {skeleton(surname(name)) for name in folded if " " in name}
     entities: dict[str, Entity] = {}
     order: list[str] = []
     defined: tuple[int, str] | None = None  # "(NFU)" right after its expansion is no new mention
     for m in mentions:
-        key = fold(m.name)
+        key = folded[m.name]
         if defined == (m.sentence, m.name) and m.prev == "(":
             defined = None
             continue

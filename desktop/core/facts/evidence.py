@@ -34,6 +34,16 @@ from desktop.core.facts.vocabulary import (
     SAY,
 )
 
+_WHO = re.compile(r"\s*,\s*who\b")
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s*(?:province|region|city|county|district|governorate|area|territory|town|village)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_INNER_CAPITAL = re.compile(r"\w[A-Z]")
+_DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
+_NAME_PARTICLE = re.compile(r"(?:al|el|bin|ibn|van|von)\b")
+_PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z’'-]+|(?:al|el|bin|ibn|de|van|von)(?:-\w+)?")
+_AL_NAME = re.compile(r"(?:al|el)-[A-Z][\w’'-]+")
+
 
 @dataclass
 class Entity:
@@ -86,7 +96,7 @@ def vote(e: Entity, m: Mention) -> None:
         if role_words and role_words[0] in ("The", "the"):
             role_words = role_words[1:]
         e.detail = e.detail or " ".join(role_words)
-    if AGE.match(m.after) or re.match(r"\s*,\s*who\b", m.after):
+    if AGE.match(m.after) or _WHO.match(m.after):
         v["person"] += 3
         e.personal = True
     role = APPOSITIVE.match(m.after)
@@ -116,8 +126,7 @@ def vote(e: Entity, m: Mention) -> None:
     after_place = PLACE_AFTER.match(m.after)
     if after_place and is_place(after_place.group(1)):
         v["place"] += 1.5  # "San Jose, Costa Rica", "Fort Hood, Texas"
-    if re.match(r"\s*(?:province|region|city|county|district|governorate|area|territory|town|village)\b",
-                m.after, re.I):
+    if _PLACE_NOUN_AFTER.match(m.after):
         v["place"] += 3
 
 
@@ -163,11 +172,11 @@ def name_evidence(e: Entity, lower: set[str]) -> None:
         # An organisation word alone ("Global", "Festival") is a word, not a name.
         v["organisation"] += 4
         e.strong = True
-    elif ACRONYM.match(name) or "&" in name or re.search(r"\d", name):
+    elif ACRONYM.match(name) or "&" in name or _DIGIT.search(name):
         v["organisation"] += 2
         e.strong = True
-    elif any(re.search(r"\w[A-Z]", w.replace("-", "")) and not w.startswith(("Mc", "Mac"))
-             and not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+", w)  # "Day-Lewis"
+    elif any(_INNER_CAPITAL.search(w.replace("-", "")) and not w.startswith(("Mc", "Mac"))
+             and not _DOUBLE_BARRELLED.fullmatch(w)  # "Day-Lewis"
              for w in words):
         v["organisation"] += 2  # internal capitals: "PlayStation", "ClearView"
     if len(words) > 1:
@@ -176,7 +185,7 @@ def name_evidence(e: Entity, lower: set[str]) -> None:
         if is_given_name(words[0]):
             v["person"] += 2
             e.personal = True
-        if any(re.match(r"(?:al|el|bin|ibn|van|von)\b", w) for w in words[1:-1] or words[1:]):
+        if any(_NAME_PARTICLE.match(w) for w in words[1:-1] or words[1:]):
             v["person"] += 1.5
             e.personal = True
         if any(is_place(w) or is_demonym(w) for w in words):
@@ -184,8 +193,8 @@ def name_evidence(e: Entity, lower: set[str]) -> None:
         if any(fold(w) in lower for w in words if w[0].isupper()):
             # Made of everyday words ("Orange Smartphones", "White Rose"): a brand or a group.
             v["organisation"] += 0.5
-        elif all(re.fullmatch(r"[A-Z][a-z’'-]+|(?:al|el|bin|ibn|de|van|von)(?:-\w+)?", w)
-                 or re.fullmatch(r"(?:al|el)-[A-Z][\w’'-]+", w) for w in words) and len(words) <= 4:
+        elif all(_PLAIN_NAME_WORD.fullmatch(w)
+                 or _AL_NAME.fullmatch(w) for w in words) and len(words) <= 4:
             v["person"] += 1  # plain "Firstname Lastname"
     else:
         if is_given_name(name):

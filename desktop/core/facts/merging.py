@@ -12,9 +12,13 @@ from desktop.core.facts.gazetteer import fold, is_given_name, is_place, is_regio
 from desktop.core.facts.vocabulary import ACRONYM, GROUP_ENDS, PLACE_FEATURES, TITLE_INDEX
 from desktop.core.model import Fact
 
+_WORD_BREAKS = re.compile(r"[\s-]+")
+_SURNAME_PREFIX = re.compile(r"^(?:al|el|bin|ibn)-")
+_VOWELS = re.compile(r"[aeiouwyh'’-]")
+
 
 def initials_match(acronym: str, name: str) -> bool:
-    parts = [p for p in re.split(r"[\s-]+", name) if p and p[0].isupper()]
+    parts = [p for p in _WORD_BREAKS.split(name) if p and p[0].isupper()]
     initials = "".join(p[0] for p in parts)
     return initials.upper() == acronym.upper() or initials.upper().startswith(acronym.upper())
 
@@ -22,12 +26,12 @@ def initials_match(acronym: str, name: str) -> bool:
 @lru_cache(maxsize=8192)
 def surname(name: str) -> str:
     last = name.split()[-1]
-    return re.sub(r"^(?:al|el|bin|ibn)-", "", fold(last))
+    return _SURNAME_PREFIX.sub("", fold(last))
 
 
 def skeleton(word: str) -> str:
     """Consonants only: transliterations differ in vowels and w/y/h ("Jolani" / "Jawlani")."""
-    return re.sub(r"[aeiouwyh'’-]", "", word)
+    return _VOWELS.sub("", word)
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -167,7 +171,7 @@ def _acronyms_meet_expansions(alive: list[Entity], merge: Callable[[Entity, Enti
     "International Monetary Fund"): shown as the acronym, the expansion as its detail."""
     expansions: dict[str, list[Entity]] = {}
     for e in alive:
-        words = [w for w in re.split(r"[\s-]+", e.name) if w and w[0].isupper()]
+        words = [w for w in _WORD_BREAKS.split(e.name) if w and w[0].isupper()]
         if len(words) >= 2 and len(e.name.split()) >= 2:
             expansions.setdefault("".join(w[0] for w in words).upper(), []).append(e)
     for e in alive:

@@ -21,6 +21,7 @@ NUMBER_WORDS = re.compile(
     r"(?=[TtHhMm])\b(?:(?:[Tt]ens|[Hh]undreds|[Tt]housands|[Mm]illions) of (?:thousands of |millions of )?"
     r"(?![Tt]housands\b|[Mm]illions\b)[a-z]{3,})"
 )
+_FIGURE = re.compile(r"[$£€¥\d]")
 # What a bare number counts: a following noun or a unit (an aside in brackets may stand between).
 UNIT_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?([a-z][a-z-]+)")
 UNITS = frozenset(
@@ -60,10 +61,12 @@ def find_numbers(
     for i, s in enumerate(body):
         dates = [m.span() for m in (DATE.finditer(s.text) if date_matches is None else date_matches[i])]
         taken: list[tuple[int, int]] = []
-        for m in NUMBER_WORDS.finditer(s.text):
+        # Each scan only where what it needs is there ("...s of " for the words, a digit or a
+        # currency sign for the figures): most sentences hold neither.
+        for m in NUMBER_WORDS.finditer(s.text) if "s of " in s.text else ():
             taken.append(m.span())
             _add_number(found, m.group(0), s.index, _counted(s.text[m.end():]))
-        for m in NUMBER.finditer(s.text):
+        for m in NUMBER.finditer(s.text) if _FIGURE.search(s.text) else ():
             if any(a <= m.start() < b for a, b in [*dates, *taken]):
                 continue
             text = m.group(0).strip()
