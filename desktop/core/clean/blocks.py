@@ -114,6 +114,11 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(_SENTENCE_END)
 
 
-def dedupe_key(text: str) -> str:
-    """Text reduced to lower-case words: equal keys mean the same paragraph printed twice."""
-    return " ".join(_WORD.findall(text.lower()))
+def dedupe_key(text: str, words: list[str] | None = None) -> str:
+    """Text reduced to lower-case words: equal keys mean the same paragraph printed twice. `words`
+    (_WORD.findall(text)), when the caller has them, spare a second scan."""
+    # Lower-casing keeps every character one word character or one other, but for "İ" (two
+    # characters) and the Greek capital sigma (its lower case depends on the letters around it).
+    if words is None or "İ" in text or "Σ" in text:
+        return " ".join(_WORD.findall(text.lower()))
+    return " ".join(words).lower()

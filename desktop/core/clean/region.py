@@ -4,6 +4,7 @@ their context), find the contiguous stretch with the largest total score, decide
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from desktop.core.clean import phrases
 from desktop.core.clean.blocks import ends_sentence
@@ -158,9 +159,11 @@ def _prose_score(u: Unit) -> float:
     # Stop-word density: prose in any language is about a third function words; menus are none.
     if n >= 5:
         score += (u.density - _DENSITY_CENTRE) * _DENSITY_WEIGHT
-    caps = sum(1 for w in u.text.split() if w[:1].isupper())
-    if n >= 4 and caps / max(1, len(u.text.split())) > 0.7:
-        score -= 0.8
+    if n >= 4:
+        parts = u.text.split()
+        caps = sum(map(str.isupper, map(itemgetter(0), parts)))  # words starting with a capital
+        if caps / max(1, len(parts)) > 0.7:
+            score -= 0.8
     return score
 
 

@@ -108,7 +108,7 @@ def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[
 def _unit(block: Block, stops: frozenset[str] | None) -> Unit:
     tokens = words(block.text)
     density = stopword_density(tokens, stops) if stops is not None else _NEUTRAL_DENSITY
-    return Unit(block, size(block.text, len(tokens)), density, dedupe_key(block.text))
+    return Unit(block, size(block.text, len(tokens)), density, dedupe_key(block.text, tokens))
 
 
 def _looks_like_title(block: Block) -> bool:

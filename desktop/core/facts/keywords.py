@@ -58,8 +58,8 @@ def keyphrases(
     raw_of: dict[str, str] = {}
     stems: dict[str, str] = {}
     ids: dict[str, int] = {}  # stem -> id, for the stems that can be part of a phrase
-    capitalised: Counter[str] = Counter()  # inside a sentence, where capitals mean a name
-    lowered: Counter[str] = Counter()
+    capitalised: dict[str, int] = {}  # inside a sentence, where capitals mean a name
+    lowered: dict[str, int] = {}
     for token, n in tokens.items():
         if not token[0].isalpha():
             id_of[token] = -1
@@ -73,12 +73,12 @@ def keyphrases(
         stem = stems.get(word)
         if stem is None:
             stem = stems[word] = _stem(word)
-        if raw[:1].isupper() or _NAME_PREFIX.match(raw):
-            inside = n - openers[token]
+        if raw[0].isupper() or (raw[0] in "aebi" and _NAME_PREFIX.match(raw)):
+            inside = n - openers.get(token, 0)
             if inside:
-                capitalised[stem] += inside
+                capitalised[stem] = capitalised.get(stem, 0) + inside
         elif raw.islower():
-            lowered[stem] += n
+            lowered[stem] = lowered.get(stem, 0) + n
         if word in stops or len(word) <= 2 or word in _CALENDAR:
             id_of[token] = -1
         else:
@@ -97,7 +97,7 @@ def keyphrases(
     for word, stem in stems.items():
         zipf = frequencies.get(word, RARE) if frequencies is not None else RARE
         rarity[stem] = max(rarity.get(stem, 0.0), COMMON - zipf)
-    names = {w for w, n in capitalised.items() if n >= lowered[w]}
+    names = {w for w, n in capitalised.items() if n >= lowered.get(w, 0)}
     by_id = list(ids)
     grams = _grams(np.array(flat, dtype=np.int64), len(ids), max_words)
     if not grams:
