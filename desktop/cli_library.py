@@ -182,7 +182,7 @@ def cmd_path(args: argparse.Namespace) -> int:
 
 def add_library_parser(sub: argparse._SubParsersAction) -> None:
     from desktop.cli_highlights import add_highlight_parsers
-    from desktop.library.store import SORTS
+    from desktop.library.query import SORTS  # not the store: building the parser opens no database code
 
     lib = sub.add_parser("library", help="the article library (add, list, search, export...)")
     cmds = lib.add_subparsers(dest="library_command", metavar="COMMAND", required=True)

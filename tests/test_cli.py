@@ -124,3 +124,15 @@ def test_each_command_computes_only_what_it_prints(sample) -> None:
                               text=True, timeout=120, check=True)
         seen[command] = done.stdout.strip().splitlines()[-1]
     assert seen == {"summarize": "['summary']", "facts": "['facts']"}
+
+
+def test_file_commands_load_no_library_code(sample) -> None:
+    """`precis summarize|facts|clean FILE` never touch the library: building the command line's parser
+    (which names the library's sort orders) imports neither the store nor sqlite3."""
+    code = ("import sys; from desktop.cli import main; main(sys.argv[1:]); "
+            "print(sorted(m for m in ('sqlite3', 'desktop.library.store', 'desktop.library.db') "
+            "if m in sys.modules))")
+    for command in ("summarize", "facts", "clean"):
+        done = subprocess.run([sys.executable, "-c", code, command, str(sample)], capture_output=True,
+                              text=True, timeout=120, check=True)
+        assert done.stdout.strip().splitlines()[-1] == "[]", command

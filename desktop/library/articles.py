@@ -21,7 +21,7 @@ from desktop.library.codec import (
     unpack,
 )
 from desktop.library.db import Database
-from desktop.library.identity import NEAR_THRESHOLD, bands, content_hash, similarity, sketch
+from desktop.library.identity import NEAR_THRESHOLD, bands, content_hash, identity, similarity, sketch
 from desktop.library.records import AddResult, Entry, now
 from desktop.library.tags import tags_of
 
@@ -54,13 +54,13 @@ def add_many(db: Database, items: Iterable[tuple[Source, Article, Facts | None]]
     prepared = []
     for source, article, facts in items:
         body = article.body_text
-        digest = content_hash(body, source.data)
+        digest, sig = identity(body, source.data)
         if _find_hash(db, digest) is not None:
             prepared.append((source, article, None, digest, body, None))
             continue
         if facts is None:
             facts = compute_facts(article)
-        prepared.append((source, article, facts, digest, body, sketch(body)))
+        prepared.append((source, article, facts, digest, body, sig))
     results: list[AddResult] = []
     with db.write() as conn:
         for source, article, facts, digest, body, sig in prepared:

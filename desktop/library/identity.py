@@ -19,6 +19,7 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 SHINGLE_WORDS = 5  # words per shingle
 SKETCH_WORDS = 400  # only the opening counts: cheap, and footers differ at the end
+SKETCH_CHARS = 8 * SKETCH_WORDS  # a prefix that usually holds them (else the whole text is taken)
 PERMUTATIONS = 32
 BANDS = 8  # 8 bands of 4 values: pairs above ~0.7 similarity almost always share a band
 NEAR_THRESHOLD = 0.7  # estimated Jaccard similarity of shingles that makes a near-duplicate
@@ -30,12 +31,20 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
-def content_hash(body_text: str, fallback: bytes = b"") -> str:
-    """SHA-256 of the normalised text; an article with no words is identified by its bytes."""
-    norm = normalise(body_text)
+def content_hash(body_text: str, fallback: bytes = b"", *, normalised: str | None = None) -> str:
+    """SHA-256 of the normalised text; an article with no words is identified by its bytes.
+    `normalised`: normalise(body_text) when the caller has it already (it is the costly part)."""
+    norm = normalise(body_text) if normalised is None else normalised
     if norm:
         return hashlib.sha256(norm.encode("utf-8")).hexdigest()
     return "bytes:" + hashlib.sha256(fallback).hexdigest()
+
+
+def identity(body_text: str, fallback: bytes = b"") -> tuple[str, bytes | None]:
+    """content_hash and sketch of one text, normalising it once (the importer's writer does this
+    for every file)."""
+    norm = normalise(body_text)
+    return content_hash(body_text, fallback, normalised=norm), _sketch_of(norm.split()[:SKETCH_WORDS])
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +59,15 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def sketch(body_text: str) -> bytes | None:
     """MinHash signature (PERMUTATIONS uint64) of the opening's word shingles; None if too short."""
-    words = normalise(body_text).split()[:SKETCH_WORDS]
+    # Only the opening counts: normalise a prefix that holds more than SKETCH_WORDS words (the
+    # cut can only damage the prefix's last word), the whole text when it is shorter.
+    words = normalise(body_text[:SKETCH_CHARS]).split()
+    if len(words) <= SKETCH_WORDS:
+        words = normalise(body_text).split()
+    return _sketch_of(words[:SKETCH_WORDS])
+
+
+def _sketch_of(words: list[str]) -> bytes | None:
     if len(words) < SHINGLE_WORDS * 2:
         return None
     import numpy as np

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from desktop.core.errors import PrecisError
 from desktop.library.db import Database
+from desktop.library.query import SORTS
 from desktop.library.records import ROW, EntryRow, entry_row
 
-SORTS = ("added", "opened", "title", "words", "site", "date")
 VIEWS = ("all", "unread", "read", "highlighted", "trash")  # the filters beside the tags
 
 _ORDER = {

@@ -1,4 +1,5 @@
-"""Turn what a person types into a safe FTS5 query: every word a prefix, all words required."""
+"""Turn what a person types into a safe FTS5 query: every word a prefix, all words required; the sort
+orders a person can ask for (here, not in listing.py, so the command line names them without the store)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 16  # a pasted paragraph should not become a 500-term query
+SORTS = ("added", "opened", "title", "words", "site", "date")
 
 
 def query_terms(text: str) -> list[str]:

@@ -15,11 +15,11 @@ from typing import Any
 from desktop.core.errors import PrecisError
 from desktop.core.files import write_atomic
 from desktop.library.paths import settings_path
+from desktop.library.query import SORTS
 
 log = logging.getLogger(__name__)
 
 THEMES = ("light", "dark", "sepia")
-SORTS = ("added", "opened", "title", "words", "site", "date")
 LENGTH_MODES = ("auto", "sentences", "percent")  # auto: the length grows with the article
 FONT_MIN, FONT_MAX, FONT_DEFAULT = 8, 32, 13
 

@@ -110,6 +110,10 @@ class Library:
         return digests.digest(self.db, entry.id, entry.article, entry.source_name, entry.source_path,
                               options, compute)
 
+    def keep_digest(self, id: int, digest: Digest, options: Options) -> None:
+        """Cache a digest made for the entry's article with these options (e.g. before it was added)."""
+        digests.store(self.db, id, digest, options)
+
     def cached_digest(self, entry: Entry, options: Options) -> Digest | None:
         """The cached digest alone (None when missing, stale or damaged): costs no summariser import."""
         return digests.lookup(self.db, entry.id, entry.article, options, entry.source_name,

@@ -265,6 +265,9 @@ class FakeLibrary:
         """No cache here: the digest is made each time (the real cache has its own tests)."""
         return compute(entry.article, entry.source_name, entry.source_path, options)
 
+    def keep_digest(self, id, digest, options) -> None:
+        """No cache here (see digest)."""
+
     @staticmethod
     def _row(e: Entry) -> Row:
         return Row(e.id, e.title, e.site, e.date, e.words, e.read, e.added, e.opened, e.tags)

@@ -82,6 +82,10 @@ class SummaryPresenter:
     def view(self) -> Any:
         return self.main.view
 
+    def compute(self, article: Article, name: str, path: str | None, options: Options) -> Digest:
+        """Make a digest (in the worker), as the pane would: for a file just opened, before it is stored."""
+        return self._digest_fn(article, name, path, options)
+
     def start(self) -> None:
         """Fill the algorithm menu (off the Tk thread: it loads the summarisers' table)."""
         self.main.runner.submit(_algorithm_choices, self.view.set_algorithms, self.main.failed, key="algorithms")

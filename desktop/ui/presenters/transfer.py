@@ -36,14 +36,12 @@ def slug(title: str) -> str:
 
 
 def default_load(path: str) -> tuple[Any, ...]:
-    """In the worker: read, clean and find the facts (the store indexes them), ready for Library.add."""
+    """In the worker: read and clean, ready for the digest and Library.add."""
     from desktop.core.clean import clean_source
     from desktop.core.read import load_path
-    from desktop.library.store import compute_facts
 
     source = load_path(path)
-    article = clean_source(source)
-    return source, article, compute_facts(article)
+    return source, clean_source(source)
 
 
 def default_import(lib: Any, paths: Sequence[str], progress: Callable, cancel: Callable) -> Any:
@@ -130,14 +128,24 @@ class TransferPresenter:
             return
         batch = _Batch(pending=len(paths), problems=[])
         self.view.show_status(Status(f"Opening {self._names(paths)}…"))
-        lib = self.main.lib
+        lib, options = self.main.lib, self.main.summary.options()
         for path in paths:
             self.main.runner.submit(
                 # Stored in the worker too: hashing, compressing and indexing would stall the window.
-                lambda p=path: lib.add(*self._load_fn(p)),
+                lambda p=path: self._add(lib, p, options),
                 lambda result, p=path: self._loaded(batch, p, result),
                 lambda exc, p=path: self._load_failed(batch, p, exc),
             )
+
+    def _add(self, lib: Any, path: str, options: Any) -> Any:
+        """In the worker: read, clean and digest the file once; the library indexes the digest's facts
+        and keeps the digest, so showing the article next finds it in the cache (no second pass)."""
+        source, article = self._load_fn(path)[:2]
+        digest = self.main.summary.compute(article, source.name, source.path, options)
+        result = lib.add(source, article, digest.facts)
+        if result.created:
+            lib.keep_digest(result.id, digest, options)
+        return result
 
     @staticmethod
     def _names(paths: Sequence[str]) -> str:
