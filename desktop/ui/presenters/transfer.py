@@ -141,7 +141,10 @@ class TransferPresenter:
         """In the worker: read, clean and digest the file once; the library indexes the digest's facts
         and keeps the digest, so showing the article next finds it in the cache (no second pass)."""
         source, article = self._load_fn(path)[:2]
-        digest = self.main.summary.compute(article, source.name, source.path, options)
+        try:
+            digest = self.main.summary.compute(article, source.name, source.path, options)
+        except Exception:  # noqa: BLE001 - the article is still added; showing it tries again and says why
+            return lib.add(source, article)
         result = lib.add(source, article, digest.facts)
         if result.created:
             lib.keep_digest(result.id, digest, options)
