@@ -52,3 +52,12 @@ def display_date(text: str, locale: str | None = None) -> str:
     except ValueError:
         return text[:12]
     return format_day(day, locale)
+
+
+def warm_up() -> None:
+    """Load what formatting a date needs (babel, the time zone, the locale's data) ahead of the first date."""
+    try:
+        display_date("2000-01-01")
+        display_date("2000-01-01T00:00:00+00:00")
+    except Exception:  # noqa: BLE001 - a warm-up only: the real call reports its own trouble
+        pass

@@ -18,7 +18,7 @@ from desktop.ui.note_dialog import NoteDialog
 from desktop.ui.reader import ReaderView
 from desktop.ui.status_bar import StatusBar
 from desktop.ui.summary_pane import SummaryPane
-from desktop.ui.theme import PALETTES, THEME_NAMES, Fonts, tune_styles
+from desktop.ui.theme import PALETTES, Fonts, apply_theme
 from desktop.ui.viewmodels import (
     AboutView,
     AppearanceView,
@@ -276,8 +276,7 @@ class MainWindow:
         self._appearance = appearance
         palette = PALETTES[appearance.theme]
         if old is None or old.theme != appearance.theme:
-            self.root.style.theme_use(THEME_NAMES[appearance.theme])
-            tune_styles(self.root.style, appearance.theme)
+            apply_theme(self.root.style, appearance.theme)
             for m in self._menus:
                 m.configure(background=palette.panel, foreground=palette.fg,
                             activebackground=palette.select_bg,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tkinter as tk
 import tkinter.font as tkfont
 from dataclasses import dataclass
+from typing import Any
 
 # Setting name -> ttkbootstrap theme name (families registered by register_themes()).
 THEME_NAMES = {"light": "precis-light", "dark": "precis-night-dark", "sepia": "precis-sepia-light"}
@@ -92,6 +93,13 @@ def register_themes() -> None:
         danger="#a5452f", neutral="#82705c",
         light=dict(background=sepia.panel, foreground=sepia.fg),
     ).register()
+
+
+def apply_theme(style: Any, theme: str) -> None:
+    """Use the look's ttk theme (unless it is in use already: a switch repaints every widget), tuned."""
+    if style.theme_use() != THEME_NAMES[theme]:
+        style.theme_use(THEME_NAMES[theme])
+    tune_styles(style, theme)
 
 
 def tune_styles(style: object, theme: str) -> None:
