@@ -31,7 +31,8 @@ class StatusBar:
                                  command=lambda: self.presenter.status_action())
         self.cancel = ttk.Button(self.frame, text="Cancel", bootstyle="link",
                                  command=lambda: self.presenter.transfer.cancel_import())
-        self.progress = ttk.Progressbar(self.frame, mode="determinate", length=220, bootstyle="primary")
+        # Made on the first import: its themed style (images drawn by ttkbootstrap) would delay the window.
+        self.progress: ttk.Progressbar | None = None
         self._clear_job: str | None = None
 
     def show(self, status: Status) -> None:
@@ -59,10 +60,13 @@ class StatusBar:
 
     def show_progress(self, progress: Progress | None) -> None:
         if progress is None:
-            self.progress.stop()
-            self.progress.pack_forget()
+            if self.progress is not None:
+                self.progress.stop()
+                self.progress.pack_forget()
             self.cancel.pack_forget()
             return
+        if self.progress is None:
+            self.progress = ttk.Progressbar(self.frame, mode="determinate", length=220, bootstyle="primary")
         if not self.progress.winfo_ismapped():
             self.cancel.pack(side="right")
             self.progress.pack(side="right", padx=(12, 4))

@@ -155,3 +155,18 @@ def test_every_menu_starts_its_labels_at_the_same_inset(open_app) -> None:
             image = menu.entrycget(i, "image")
             assert image and int(app.root.tk.call(image, "cget", "-width")) == INSET
             assert menu.entrycget(i, "compound") == "left"
+
+
+def test_import_progress_shows_in_the_status_bar_and_goes_away(open_app) -> None:
+    from desktop.ui.viewmodels import Progress
+
+    app = open_app()
+    status = app.window.status
+    app.window.show_progress(Progress(3, 12, "Importing 3 of 12: a.txt"))
+    app.root.update()
+    assert status.progress.winfo_ismapped() and status.cancel.winfo_ismapped()
+    assert float(status.progress.cget("value")) == 3 and float(status.progress.cget("maximum")) == 12
+    assert status.message.cget("text") == "Importing 3 of 12: a.txt"
+    app.window.show_progress(None)
+    app.root.update()
+    assert not status.progress.winfo_ismapped() and not status.cancel.winfo_ismapped()
