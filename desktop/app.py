@@ -107,14 +107,8 @@ class Session:
 
 def build(files: Sequence[str] = (), root: Any = None) -> Session:
     """Create (or reuse, for tests) the root window and everything in it; show the files or the sample."""
-    import threading
-
-    from desktop.ui.dates import warm_up
     from desktop.ui.ttk_light import load
 
-    # The date formats (babel: its import, the local time zone, the locale's data) are needed for the
-    # list's first rows; they load on another thread while this one talks to Tk.
-    threading.Thread(target=warm_up, name="precis-dates", daemon=True).start()
     ttk = load()
 
     from desktop.library.paths import data_dir

@@ -7,6 +7,8 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from desktop.ui.date_cache import remember, remembered
+
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # The C/POSIX locale says nothing about dates: day, short month, year ("27 Sep 2018"), unambiguous.
 FALLBACK_LOCALE = ""
@@ -24,16 +26,42 @@ def date_locale() -> str:
 
 @lru_cache(maxsize=4096)
 def format_day(day: date, locale: str | None = None) -> str:
+    if locale is None:  # the person's locale: as an earlier run remembered it, without loading babel
+        fast = remembered()
+        if fast is not None:
+            return fast(day)
     from babel.core import UnknownLocaleError
     from babel.dates import format_date
 
     name = date_locale() if locale is None else locale
     if name:
         try:
-            return format_date(day, "medium", locale=name)
+            text = format_date(day, "medium", locale=name)
         except (UnknownLocaleError, ValueError):
             pass
+        else:
+            if locale is None:
+                _remember(name)
+            return text
+    if locale is None:
+        _remember("")
     return format_date(day, FALLBACK_PATTERN[0], locale=FALLBACK_PATTERN[1])
+
+
+@lru_cache(maxsize=1)
+def _remember(name: str) -> None:
+    """Keep the person's medium pattern and month abbreviations for the next run (date_cache.py)."""
+    from babel.core import Locale
+    from babel.dates import format_date
+
+    if name:
+        locale, pattern = Locale.parse(name), Locale.parse(name).date_formats["medium"].pattern
+        babel_format = lambda d: format_date(d, "medium", locale=name)  # noqa: E731
+    else:
+        locale, pattern = Locale.parse(FALLBACK_PATTERN[1]), FALLBACK_PATTERN[0]
+        babel_format = lambda d: format_date(d, FALLBACK_PATTERN[0], locale=FALLBACK_PATTERN[1])  # noqa: E731
+    months = locale.months["format"]["abbreviated"]
+    remember(pattern, [months[m] for m in range(1, 13)], babel_format)
 
 
 def display_date(text: str, locale: str | None = None) -> str:
@@ -53,11 +81,3 @@ def display_date(text: str, locale: str | None = None) -> str:
         return text[:12]
     return format_day(day, locale)
 
-
-def warm_up() -> None:
-    """Load what formatting a date needs (babel, the time zone, the locale's data) ahead of the first date."""
-    try:
-        display_date("2000-01-01")
-        display_date("2000-01-01T00:00:00+00:00")
-    except Exception:  # noqa: BLE001 - a warm-up only: the real call reports its own trouble
-        pass
