@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 
-BENCHES = ("clean", "summarize", "speed", "library", "startup", "facts", "brief")
+BENCHES = ("clean", "summarize", "speed", "library", "startup", "cli", "facts", "brief")
 
 
 def main(argv: list[str] | None = None) -> int:

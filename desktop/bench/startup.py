@@ -1,7 +1,9 @@
 """Start-up benchmark: `python -m desktop.bench startup [--runs N] [--mode first|again|both] [--command CMD]`.
 
 Starts Précis (`python -m desktop`, or CMD, e.g. the frozen `dist/precis/precis`) in a fresh process
-N times on the current DISPLAY (an Xvfb of its own when DISPLAY is unset), with PRECIS_STARTUP_PROBE
+N times on the current DISPLAY (an Xvfb of its own when DISPLAY is unset), with Python's bytecode cache
+on as a user has it (PYTHONDONTWRITEBYTECODE is unset for the starts; one untimed start writes the
+caches), with PRECIS_STARTUP_PROBE
 set: the app then writes when its window mapped and when the first summary showed, and quits
 (desktop/app.py, `_probe`). Prints the median seconds from process start to each, and to `run()`
 (interpreter and command-line start-up before any window work), with the CPU seconds the process had
@@ -84,9 +86,10 @@ def bench(command: list[str], mode: str, runs: int, env: dict[str, str], timeout
     times: dict[str, list[float]] = {mark: [] for mark in MARKS}
     with tempfile.TemporaryDirectory(prefix="precis-startup-") as tmp:
         primed = Path(tmp) / "again"
-        if mode == "again":
-            primed.mkdir()
-            one_run(command, env, primed, timeout)  # untimed: imports the sample, remembers it
+        primed.mkdir()
+        # Untimed: writes the bytecode caches a user's install has; for `again`, also imports the
+        # sample and remembers it (and the date format).
+        one_run(command, env, primed, timeout)
         for i in range(runs):
             data_dir = primed if mode == "again" else Path(tmp) / f"first-{i}"
             data_dir.mkdir(exist_ok=True)
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--command", default=None,
                         help="program to start (default: this Python with -m desktop)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per start")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="keep PYTHONDONTWRITEBYTECODE if set (default: unset it, as on a user's machine)")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -111,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="precis-nltk-") as empty, display() as shown_on:
         # No NLTK data, as on a user's machine: Précis must not need any.
         env = dict(os.environ, DISPLAY=shown_on, NLTK_DATA=empty)
+        if not args.no_bytecode_cache:  # a user's Python keeps bytecode caches (this workplace turns them off)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
         print(f"start-up of {shlex.join(command)} on DISPLAY={shown_on}, {args.runs} runs per mode "
               "(seconds from process start: median [min-max]; cpu: median CPU seconds the process had used,"
               " all threads)")
