@@ -81,6 +81,18 @@ def drop(app: Session, paths: list[Path]) -> None:
     root.tk.eval("::tkdnd::generic::HandleLeave")
 
 
+def test_the_cycle_collector_is_back_once_the_window_is_up(open_app) -> None:
+    import gc
+
+    app = open_app()
+    gc.disable()  # as run() leaves it while the window is built
+    try:
+        after_shown(app)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_dropping_two_files_adds_both_to_the_library(open_app, tmp_path: Path) -> None:
     app = open_app()
     after_shown(app)
