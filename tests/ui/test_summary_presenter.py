@@ -87,3 +87,20 @@ def test_typing_a_count_while_automatic_makes_it_the_persons_choice(h: Harness, 
     assert "automatic" not in h.view.summary.caption
     h.presenter.summary.length_mode_changed("auto")
     assert h.view.length.mode == "auto" and len(h.view.summary.sentences) == automatic
+
+
+def test_a_digest_made_in_two_steps_is_the_digest_made_at_once(sample: Path) -> None:
+    """Opening a file finds its sentences and facts first (the library indexes the facts); the summary
+    pane completes that digest with the summary: the same digest as made in one go."""
+    from desktop.core.clean import clean_source
+    from desktop.core.model import Options
+    from desktop.core.read import load_path
+    from desktop.ui.presenters.summary import default_digest
+
+    source = load_path(sample)
+    article = clean_source(source)
+    for options in (Options(), Options(sentences=3), Options(algorithm="lead", sentences=2)):
+        partial = default_digest(article, source.name, source.path, options, summary=False)
+        assert partial.facts.people and not partial.summary.sentences
+        whole = default_digest(article, source.name, source.path, options)
+        assert default_digest(article, source.name, source.path, options, partial=partial) == whole

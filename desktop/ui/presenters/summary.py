@@ -4,6 +4,7 @@ follows clicks on sentences and facts into the article, and owns the summary's l
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from desktop.core.model import Article, Digest, Options, Sentence
@@ -61,10 +62,19 @@ def sentence_spans(article: Article, sentences: Sequence[Sentence]) -> dict[int,
     return spans
 
 
-def default_digest(article: Article, name: str, path: str | None, options: Options) -> Digest:
+def default_digest(article: Article, name: str, path: str | None, options: Options, *, summary: bool = True,
+                   partial: Digest | None = None) -> Digest:
+    """The article's digest (in the worker). `summary=False`: its sentences and facts only (for an
+    article being added: the library indexes the facts); `partial`: such a digest, completed with the
+    summary (the same digest as made at once)."""
+    if partial is not None:
+        from desktop.core.summary import summarize
+
+        return replace(partial, summary=summarize(partial.sentences, options, title=article.title,
+                                                  language=partial.language))
     from desktop.core.pipeline import digest_article
 
-    return digest_article(article, name, path, options)
+    return digest_article(article, name, path, options, summary=summary)
 
 
 def _algorithm_choices() -> list[tuple[str, str]]:
@@ -77,14 +87,19 @@ class SummaryPresenter:
     def __init__(self, main: Shell, digest: DigestFn = default_digest) -> None:
         self.main = main
         self._digest_fn = digest
+        self._prepared: dict[int, tuple[Options, Digest]] = {}
 
     @property
     def view(self) -> Any:
         return self.main.view
 
-    def compute(self, article: Article, name: str, path: str | None, options: Options) -> Digest:
-        """Make a digest (in the worker), as the pane would: for a file just opened, before it is stored."""
-        return self._digest_fn(article, name, path, options)
+    def prepare(self, article: Article, name: str, path: str | None, options: Options) -> Digest:
+        """In the worker, for a file being opened: its sentences and facts (the library indexes the
+        facts); prepared() keeps them, so its summary is all that is left to make when it shows."""
+        return self._digest_fn(article, name, path, options, summary=False)
+
+    def prepared(self, id: int, options: Options, partial: Digest) -> None:
+        self._prepared = {id: (options, partial)}  # only the latest file opened is shown
 
     def start(self) -> None:
         """Fill the algorithm menu (off the Tk thread: it loads the summarisers' table)."""
@@ -122,11 +137,17 @@ class SummaryPresenter:
         options = self.options()
         self.view.set_busy(True)
         lib, compute = self.main.lib, self._digest_fn
-        self.main.runner.submit(
-            lambda: lib.digest(entry, options, compute),  # from the library's digest cache when it has it
-            lambda digest: self._digest_ready(entry.id, digest),
-            self._digest_failed, key="digest",
-        )
+        kept, partial = self._prepared.pop(entry.id, (None, None))
+        if partial is not None and kept == options:  # opened just now: its sentences and facts are made
+            def work() -> Digest:
+                made = compute(entry.article, entry.source_name, entry.source_path, options, partial=partial)
+                lib.keep_digest(entry.id, made, options)
+                return made
+        else:
+            def work() -> Digest:
+                return lib.digest(entry, options, compute)  # from the library's digest cache when it has it
+        self.main.runner.submit(work, lambda digest: self._digest_ready(entry.id, digest),
+                                self._digest_failed, key="digest")
 
     def _digest_ready(self, id: int, digest: Digest) -> None:
         main = self.main

@@ -133,22 +133,20 @@ class TransferPresenter:
             self.main.runner.submit(
                 # Stored in the worker too: hashing, compressing and indexing would stall the window.
                 lambda p=path: self._add(lib, p, options),
-                lambda result, p=path: self._loaded(batch, p, result),
+                lambda added, p=path: self._loaded(batch, p, added, options),
                 lambda exc, p=path: self._load_failed(batch, p, exc),
             )
 
-    def _add(self, lib: Any, path: str, options: Any) -> Any:
-        """In the worker: read, clean and digest the file once; the library indexes the digest's facts
-        and keeps the digest, so showing the article next finds it in the cache (no second pass)."""
+    def _add(self, lib: Any, path: str, options: Any) -> tuple[Any, Any]:
+        """In the worker: read and clean the file, find its sentences and facts once (the library
+        indexes the facts; the summary pane takes both), store it. -> (AddResult, partial digest|None)"""
         source, article = self._load_fn(path)[:2]
         try:
-            digest = self.main.summary.compute(article, source.name, source.path, options)
+            partial = self.main.summary.prepare(article, source.name, source.path, options)
         except Exception:  # noqa: BLE001 - the article is still added; showing it tries again and says why
-            return lib.add(source, article)
-        result = lib.add(source, article, digest.facts)
-        if result.created:
-            lib.keep_digest(result.id, digest, options)
-        return result
+            return lib.add(source, article), None
+        result = lib.add(source, article, partial.facts)
+        return result, (partial if result.created else None)
 
     @staticmethod
     def _names(paths: Sequence[str]) -> str:
@@ -156,7 +154,10 @@ class TransferPresenter:
             return Path(paths[0]).name
         return f"{len(paths)} files"
 
-    def _loaded(self, batch: _Batch, path: str, result: Any) -> None:
+    def _loaded(self, batch: _Batch, path: str, added: tuple[Any, Any], options: Any) -> None:
+        result, partial = added
+        if partial is not None:
+            self.main.summary.prepared(result.id, options, partial)
         if result.created:
             batch.added += 1
         else:
