@@ -156,10 +156,15 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
 def _resume_when_mapped(root: Any, runners: list[Any]) -> None:
     """Let the workers start once the window is on screen: a remembered article's digest then comes
     from the cache at once, and the summarisers' imports (numpy, Punkt) wait until after the first paint."""
+    def resume() -> None:
+        for runner in runners:
+            runner.resume()
+
     def go(event: Any = None) -> None:
         if event is None or event.widget is root:
-            for runner in runners:
-                runner.resume()
+            # After the first paint: Tk redraws in idle handlers queued before this one, and a worker
+            # importing numpy would otherwise hold the interpreter while the window draws itself.
+            root.after_idle(resume)
 
     root.bind("<Map>", go, add=True)
     if root.winfo_ismapped():  # a reused root (tests) is already on screen
