@@ -32,7 +32,7 @@ from desktop.core.facts.vocabulary import (
 from desktop.core.model import Sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     sentence: int
     name: str
@@ -94,12 +94,14 @@ def name_spans(text: str, memo: dict[str, list[tuple[int, str]]] | None = None) 
             at = text.find(part, start + offset)
             out.append((at if at >= 0 else start + offset, part))
     # "Department for Education and Skills": an organisation's name may run on over "and".
+    if " and " not in text:
+        return out
     joined: list[tuple[int, str]] = []
     for start, name in out:
         if joined:
             p_start, p_name = joined[-1]
-            between = text[p_start + len(p_name):start]
-            if (between == " and " and _FOR_OF.search(p_name) and has_org_word(p_name)
+            end = p_start + len(p_name)
+            if (start - end == 5 and text.startswith(" and ", end) and _FOR_OF.search(p_name) and has_org_word(p_name)
                     and not has_org_word(name)):
                 joined[-1] = (p_start, f"{p_name} and {name}")
                 continue
