@@ -1,5 +1,7 @@
-"""`python -m desktop.bench summarize [DATA] [--limit N] [--algorithms A,B] [--sets S,T]`: ROUGE of every
-summariser on the dev sets, on each set and on each half of it, with the issue's targets checked.
+"""`python -m desktop.bench summarize [DATA] [--limit N] [--algorithms A,B] [--sets S,T] [--after-opening N]`:
+ROUGE of every summariser on the dev sets, on each set and on each half of it, with the issue's targets
+checked (`--after-opening N`: each article without its first N sentences, which the window shows above
+the summary; what a summary that does not repeat them would score).
 
 DATA (default ../shared/bench/summaries) holds cnndm_dev (news, k=3), wikihow_dev (how-to, k=14) and
 scisummnet_dev (papers, k=4); see its README. Each article's paragraphs (blank-line separated) become
@@ -42,14 +44,18 @@ def load_rows(path: Path, limit: int | None) -> list[dict]:
     return rows[:limit] if limit else rows
 
 
-def _score_article(job: tuple[dict, int, tuple[str, ...]]) -> dict[str, tuple[float, float, float, float] | None]:
+def _score_article(job: tuple[dict, int, tuple[str, ...], int]) -> dict[str, tuple[float, float, float, float] | None]:
     """Scores of one article for each algorithm: (R1, R2, RL, ms), or None when refused."""
     from rouge_score import rouge_scorer
 
-    row, n, algorithms = job
+    row, n, algorithms, opening = job
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     article = article_of(row)
     sentences: tuple[Sentence, ...] = article_sentences(article)
+    if opening:  # the reader has seen the opening: summarise what follows it
+        body = [s for s in sentences if s.kind == "body"]
+        seen = {s.index for s in body[:opening]} if len(body) > opening else set()
+        sentences = tuple(s for s in sentences if s.index not in seen)
     out: dict[str, tuple[float, float, float, float] | None] = {}
     for algorithm in algorithms:
         start = time.perf_counter()
@@ -70,9 +76,10 @@ def _score_article(job: tuple[dict, int, tuple[str, ...]]) -> dict[str, tuple[fl
     return out
 
 
-def run_set(rows: Sequence[dict], k: int, algorithms: Sequence[str], workers: int = 2) -> list[dict]:
+def run_set(rows: Sequence[dict], k: int, algorithms: Sequence[str], workers: int = 2,
+            opening: int = 0) -> list[dict]:
     """Per-article scores of every algorithm: {algorithm: (R1, R2, RL, ms) or None when refused}."""
-    jobs = [(row, k, tuple(algorithms)) for row in rows]
+    jobs = [(row, k, tuple(algorithms), opening) for row in rows]
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
             return list(pool.map(_score_article, jobs, chunksize=4))
@@ -157,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="comma-separated (default: all)")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--after-opening", type=int, default=0, metavar="N",
+                        help="leave out each article's first N body sentences (what the reader already saw)")
     args = parser.parse_args(argv)
     algorithms = [a.strip() for a in args.algorithms.split(",") if a.strip()]
     unknown = set(algorithms) - set(ALGORITHMS)
@@ -172,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = load_rows(path, args.limit)
         k = SETS.get(set_name, 3)
         start = time.perf_counter()
-        results = run_set(rows, k, algorithms, args.workers)
+        results = run_set(rows, k, algorithms, args.workers, args.after_opening)
         all_met &= print_set(set_name, k, results, algorithms, time.perf_counter() - start)
     print(f"\nall targets met on both halves: {'yes' if all_met else 'NO'}")
     return 0
