@@ -23,6 +23,7 @@ PROBE_ENV = "PRECIS_STARTUP_PROBE"
 DEFAULT_SIZE = (1280, 800)
 FIRST_MARGIN = 80  # first run: height left for a panel, the title bar and the menu bar, in pixels
 MENU_HEIGHT = 28  # Tk geometry leaves out the menu bar
+GC_OFF_MS = 1500  # the cycle collector waits this long after the window is up (run, start_timers)
 
 
 def fit_geometry(remembered: str, screen: tuple[int, int]) -> str:
@@ -173,11 +174,7 @@ def _resume_when_mapped(root: Any, runners: list[Any]) -> None:
 
 
 def after_shown(app: Session) -> None:
-    """Things that need not delay the first paint: icon, drag and drop, the single-instance server;
-    the cycle collector, off while the window was built (run), is back on."""
-    import gc
-
-    gc.enable()
+    """Things that need not delay the first paint: icon, drag and drop, the single-instance server."""
     from desktop.instance import InstanceServer
     from desktop.ui.dnd import enable_drop
 
@@ -190,6 +187,14 @@ def after_shown(app: Session) -> None:
         runner.call_soon(lambda: app.presenter.transfer.external_open(paths))
 
     app.server = InstanceServer.start(on_open)
+
+
+def start_timers(app: Session) -> None:
+    """Once the window is up: after_shown soon, and the cycle collector back after the start-up work."""
+    import gc
+
+    app.root.after(50, lambda: after_shown(app))
+    app.root.after(GC_OFF_MS, gc.enable)
 
 
 def _probe(app: Session, path: str, started: float) -> None:
@@ -235,7 +240,8 @@ def run(files: Sequence[str] = ()) -> int:
     from desktop.core.errors import PrecisError
 
     # Start-up allocates much and frees little: the cycle collector would run some 70 times (15-25 ms)
-    # before the window shows. It is back on once the window is up (after_shown).
+    # before the window shows and as many times again (about 20 ms) while the worker loads the
+    # summarisers for the first digest. It is back on GC_OFF_MS after the window is up (start_timers).
     gc.disable()
     try:
         app = build(files)
@@ -250,7 +256,7 @@ def run(files: Sequence[str] = ()) -> int:
     if probe:
         _probe(app, probe, started)
     app.window.on_close = app.root.destroy
-    app.root.after(50, lambda: after_shown(app))
+    start_timers(app)
     try:
         app.root.mainloop()
     finally:

@@ -81,13 +81,21 @@ def drop(app: Session, paths: list[Path]) -> None:
     root.tk.eval("::tkdnd::generic::HandleLeave")
 
 
-def test_the_cycle_collector_is_back_once_the_window_is_up(open_app) -> None:
+def test_the_cycle_collector_is_back_after_the_start_up_work(open_app, monkeypatch) -> None:
     import gc
+    import time
+
+    import desktop.app
 
     app = open_app()
+    monkeypatch.setattr(desktop.app, "GC_OFF_MS", 30)
     gc.disable()  # as run() leaves it while the window is built
     try:
-        after_shown(app)
+        desktop.app.start_timers(app)
+        deadline = time.monotonic() + 10
+        while not gc.isenabled() and time.monotonic() < deadline:
+            app.root.update()
+            time.sleep(0.01)
         assert gc.isenabled()
     finally:
         gc.enable()
