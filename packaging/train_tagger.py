@@ -160,24 +160,27 @@ def ngrams(text: str, n: int = 8) -> set[tuple[str, ...]]:
 
 
 def teacher_labels(texts: list[str], python: str | None) -> list[list[list[str]]]:
-    key = hashlib.sha1(json.dumps(texts).encode("utf-8")).hexdigest()
-    if CACHE.exists():
-        cached = json.loads(CACHE.read_text(encoding="utf-8"))
-        if cached.get("key") == key:
-            return cached["entities"]
-    python = teacher_python(python)
-    if python is None:
-        sys.exit(f"train_tagger: {NEEDS}")
-    with tempfile.TemporaryDirectory() as tmp:
-        src, dst = Path(tmp) / "texts.json", Path(tmp) / "entities.json"
-        src.write_text(json.dumps(texts), encoding="utf-8")
-        proc = subprocess.run([python, __file__, "--teach", str(src), str(dst)], check=False)
-        if proc.returncode or not dst.exists():
-            sys.exit(f"train_tagger: the teacher failed; it {NEEDS}")
-        entities = json.loads(dst.read_text(encoding="utf-8"))
-    CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_text(json.dumps({"key": key, "entities": entities}), encoding="utf-8")
-    return entities
+    """The teacher's entities of each text; cached per text, so only new texts go to the teacher."""
+    def key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    cached = json.loads(CACHE.read_text(encoding="utf-8")) if CACHE.exists() else {}
+    cached = cached if "key" not in cached else {}  # a cache of the whole corpus, written before
+    todo = list(dict.fromkeys(t for t in texts if key(t) not in cached))
+    if todo:
+        python = teacher_python(python)
+        if python is None:
+            sys.exit(f"train_tagger: {NEEDS}")
+        with tempfile.TemporaryDirectory() as tmp:
+            src, dst = Path(tmp) / "texts.json", Path(tmp) / "entities.json"
+            src.write_text(json.dumps(todo), encoding="utf-8")
+            proc = subprocess.run([python, __file__, "--teach", str(src), str(dst)], check=False)
+            if proc.returncode or not dst.exists():
+                sys.exit(f"train_tagger: the teacher failed; it {NEEDS}")
+            cached.update(zip(map(key, todo), json.loads(dst.read_text(encoding="utf-8")), strict=True))
+        CACHE.parent.mkdir(exist_ok=True)
+        CACHE.write_text(json.dumps(cached), encoding="utf-8")
+    return [cached[key(t)] for t in texts]
 
 
 def _norm(text: str) -> str:
