@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from itertools import accumulate, chain
 
 import numpy as np
 
@@ -84,22 +85,19 @@ def keyphrases(
         else:
             id_of[token] = ids.setdefault(stem, len(ids))
         raw_of[token] = raw
-    flat: list[int] = []
-    starts: list[int] = []  # where each sentence begins in the sequence
-    raws: list[str | None] = []
-    for found in token_lists:
-        starts.append(len(flat))
-        flat.extend(map(id_of.__getitem__, found))
-        flat.append(-1)
-        raws.extend(map(raw_of.get, found))
-        raws.append(None)
+    # Each sentence's tokens and then "" (no token is empty), which ends every phrase.
+    id_of[""] = -1
+    starts = [0, *accumulate(len(found) + 1 for found in token_lists)][:-1]  # each sentence's start
+    size = starts[-1] + len(token_lists[-1]) + 1 if token_lists else 0
+    flat = np.fromiter(map(id_of.__getitem__, chain.from_iterable(chain(found, ("",)) for found in token_lists)),
+                       dtype=np.int64, count=size)
     rarity: dict[str, float] = {}
     for word, stem in stems.items():
         zipf = frequencies.get(word, RARE) if frequencies is not None else RARE
         rarity[stem] = max(rarity.get(stem, 0.0), COMMON - zipf)
     names = {w for w, n in capitalised.items() if n >= lowered.get(w, 0)}
     by_id = list(ids)
-    grams = _grams(np.array(flat, dtype=np.int64), len(ids), max_words)
+    grams = _grams(flat, len(ids), max_words)
     if not grams:
         return []
     # Phrases in the order they are first met (by position, then shortest first): the rank of each.
@@ -147,7 +145,11 @@ def keyphrases(
     for key in kept:
         g, k = found_at[key]
         at = g.positions[g.inverse == k].tolist()  # every place the phrase is written
-        forms = Counter(" ".join(raws[p:p + g.n]) for p in at)  # type: ignore[arg-type]
+        forms: Counter[str] = Counter()
+        for p in at:  # the spelling of each occurrence, from its sentence's tokens
+            s = bisect_right(starts, p) - 1
+            found = token_lists[s]
+            forms[" ".join(raw_of[t] for t in found[p - starts[s]:p - starts[s] + g.n])] += 1
         out.append((_shown(forms), sentences[bisect_right(starts, at[0]) - 1][0], int(g.counts[k])))
     return out
 
