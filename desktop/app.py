@@ -163,9 +163,11 @@ def _resume_when_mapped(root: Any, runners: list[Any]) -> None:
 
     def go(event: Any = None) -> None:
         if event is None or event.widget is root:
-            # After the first paint: Tk redraws in idle handlers queued before this one, and a worker
-            # importing numpy would otherwise hold the interpreter while the window draws itself.
-            root.after_idle(resume)
+            # Tk maps a new window while build() still runs (its last update_idletasks waits for the
+            # map), and runs idle handlers there too: a timer waits for the event loop, then the idle
+            # handler comes after the first paint's. A worker importing numpy would otherwise hold the
+            # interpreter while the window is finished and drawn.
+            root.after(1, lambda: root.after_idle(resume))
 
     root.bind("<Map>", go, add=True)
     if root.winfo_ismapped():  # a reused root (tests) is already on screen
