@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -127,7 +128,8 @@ def build(files: Sequence[str] = (), root: Any = None) -> Session:
         # className gives the window WM_CLASS "precis"/"Precis", matching StartupWMClass in the
         # desktop entry, so desktops group the window under Précis rather than "Tk".
         root = ttk.Window(title=APP_NAME, theme=THEME_NAMES[settings.theme], iconphoto=None,
-                          minsize=(880, 540), className="precis")
+                          minsize=(880, 540), className="precis",
+                          high_dpi=sys.platform == "win32")  # elsewhere it only tries to import ctypes.windll
     root.geometry(fit_geometry(settings.geometry, (root.winfo_screenwidth(), root.winfo_screenheight())))
     root.title(APP_NAME)
     fonts = setup_fonts(root)
@@ -282,8 +284,6 @@ def _fatal(message: str) -> None:
 
 
 def main() -> int:
-    import sys
-
     return run(sys.argv[1:])
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 SAMPLE_NAME = "hama.txt"
 
 
 def package_root() -> Path:
+    here = Path(__file__).parent  # a plain folder, installed or frozen: no importlib.resources (or zipfile)
+    if (here / "seeds").is_dir():  # at start-up, a few ms before the window shows
+        return here
+    from importlib.resources import files
+
     return Path(str(files("desktop")))
 
 

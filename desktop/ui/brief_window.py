@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import tkinter as tk
 import tkinter.font as tkfont
-from tkinter import filedialog
 from typing import Any
 
 import ttkbootstrap as ttk
@@ -123,6 +122,8 @@ class BriefWindow:
             self.status.configure(text=status.text, bootstyle=style)
 
     def ask_save_path(self, default_name: str) -> str | None:
+        from tkinter import filedialog  # on first use, not while the main window starts
+
         path = filedialog.asksaveasfilename(parent=self.top, initialfile=default_name, defaultextension=".md",
                                             filetypes=[("Markdown", "*.md"), ("All files", "*")])
         return path or None

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import time
 import tkinter as tk
 from collections.abc import Sequence
 from pathlib import Path
-from tkinter import filedialog
+from types import ModuleType
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +37,8 @@ def desktop_tool() -> str | None:
         return None
     desktop = os.environ.get("XDG_CURRENT_DESKTOP", "").lower()
     order = ("kdialog", "zenity") if "kde" in desktop else ("zenity", "kdialog")
+    import shutil
+
     return next((tool for tool in order if shutil.which(tool)), None)
 
 
@@ -67,6 +67,8 @@ def open_command(tool: str, folder: str, title: str, directory: bool = False) ->
 def run_chooser(parent: tk.Misc, command: Sequence[str]) -> list[str] | object | None:
     """Run a desktop chooser, keeping the window painted meanwhile. The chosen paths, CANCELLED, or None
     when the tool failed (then Tk's dialog is used)."""
+    import subprocess
+
     try:
         process = subprocess.Popen(list(command), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     except OSError as exc:
@@ -83,6 +85,13 @@ def run_chooser(parent: tk.Misc, command: Sequence[str]) -> list[str] | object |
     return None
 
 
+def _tk_dialogs() -> ModuleType:
+    """Tk's own choosers; they (and subprocess, shutil) load on first use, not while the window starts."""
+    from tkinter import filedialog
+
+    return filedialog
+
+
 def ask_save_path(parent: tk.Misc, default_name: str, folder: str = "") -> str | None:
     folder = start_folder(folder)
     tool = desktop_tool()
@@ -92,7 +101,7 @@ def ask_save_path(parent: tk.Misc, default_name: str, folder: str = "") -> str |
             return None
         if isinstance(chosen, list) and chosen:
             return chosen[0]
-    answer = filedialog.asksaveasfilename(
+    answer = _tk_dialogs().asksaveasfilename(
         parent=parent, title="Export Markdown", initialdir=folder, initialfile=default_name,
         defaultextension=".md", filetypes=[("Markdown", "*.md"), ("All files", "*")],
     )
@@ -108,7 +117,7 @@ def ask_open_paths(parent: tk.Misc, folder: str = "") -> list[str]:
             return []
         if isinstance(chosen, list):
             return chosen
-    answer = filedialog.askopenfilenames(parent=parent, title="Open articles", initialdir=folder,
+    answer = _tk_dialogs().askopenfilenames(parent=parent, title="Open articles", initialdir=folder,
                                          filetypes=OPEN_TYPES)
     return list(parent.tk.splitlist(answer)) if answer else []
 
@@ -122,6 +131,6 @@ def ask_folder(parent: tk.Misc, folder: str = "") -> str | None:
             return None
         if isinstance(chosen, list) and chosen:
             return chosen[0]
-    answer = filedialog.askdirectory(parent=parent, title="Import a folder of articles", initialdir=folder,
+    answer = _tk_dialogs().askdirectory(parent=parent, title="Import a folder of articles", initialdir=folder,
                                      mustexist=True)
     return answer or None

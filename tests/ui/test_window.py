@@ -128,7 +128,7 @@ def test_export_button_writes_the_markdown_file(open_app, tmp_path: Path, monkey
         return str(target)
 
     monkeypatch.setenv("PRECIS_TK_DIALOGS", "1")  # Tk's dialog even where zenity or kdialog is installed
-    monkeypatch.setattr("desktop.ui.file_chooser.filedialog.asksaveasfilename", fake_dialog)
+    monkeypatch.setattr("tkinter.filedialog.asksaveasfilename", fake_dialog)
     app.window.summary.export_button.invoke()
     assert asked["initialdir"] == str(Path.home())  # not the process's working directory
     app.window.summary.export_button.invoke()

@@ -152,9 +152,13 @@ class MainPresenter:
     # ----- helpers for the pane presenters --------------------------------------------------------
 
     def update(self, **changes: Any) -> None:
-        """Change settings and save them."""
-        self.settings = replace(self.settings, **changes)
-        self._save(self.settings)
+        """Change settings and save them (unless nothing changed: opening the remembered article at
+        start-up would rewrite the file before the window shows)."""
+        settings = replace(self.settings, **changes)
+        if settings == self.settings:
+            return
+        self.settings = settings
+        self._save(settings)
 
     def failed(self, exc: BaseException) -> None:
         self.view.show_status(Status(message(exc), "error"))
