@@ -6,18 +6,21 @@ Contract: `--json` prints one JSON object per file and line; errors are one line
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.cli_output import emit as _emit
 from desktop.cli_output import fail
 from desktop.core.errors import PrecisError
 from desktop.core.model import Digest, Options
+
+if TYPE_CHECKING:  # argparse loads only for a command or an option: `precis [FILE...]` needs none
+    import argparse
 
 COMMANDS = ("clean", "summarize", "facts", "export", "library", "brief")
 
@@ -174,6 +177,8 @@ def _add_language(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="precis",
         description="Précis: clean, summarise and keep saved articles, offline. "
@@ -220,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_open_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="precis",
         description="Précis: open the app on FILEs. Commands: " + ", ".join(COMMANDS)
@@ -262,6 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.simplefilter("ignore")
     try:
         if not argv or (argv[0] not in COMMANDS and argv[0] not in ("summarise", "-h", "--help")):
+            if not any(a.startswith("-") for a in argv):  # only files: what the parser would return
+                return open_app(argv)
             args = build_open_parser().parse_args(argv)
             return open_app(args.files)
         args = build_parser().parse_args(argv)
