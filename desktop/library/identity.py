@@ -73,11 +73,11 @@ def _sketch_of(words: list[str]) -> bytes | None:
     import numpy as np
 
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
-         for s in shingles),
-        dtype=np.uint64, count=len(shingles),
-    )
+    # Each shingle's 8-byte BLAKE2b read as a little-endian uint64: the digests joined and read by
+    # numpy at once (a third faster than one int.from_bytes per shingle; the same values).
+    blake2b = hashlib.blake2b
+    hashes = np.frombuffer(b"".join([blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles]),
+                           dtype="<u8").astype(np.uint64, copy=False)
     a, b = _permutations()
     # Multiply-shift hashing wraps modulo 2**64 on purpose.
     with np.errstate(over="ignore"):
