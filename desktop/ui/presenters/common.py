@@ -127,6 +127,20 @@ class Shell(Protocol):
     def failed(self, exc: BaseException) -> None: ...
 
 
+class Pane:
+    """A pane presenter's way to the window and the library: both through the main presenter."""
+
+    main: Shell
+
+    @property
+    def view(self) -> Any:
+        return self.main.view
+
+    @property
+    def lib(self) -> Any:
+        return self.main.lib
+
+
 def row_view(r: Any, snippet: str = "") -> RowView:
     """A list row: the article's own date (Published) and the day it was added, both as the locale
     writes dates."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from desktop.ui.presenters.common import Shell
+from desktop.ui.presenters.common import Pane, Shell
 from desktop.ui.viewmodels import FindView, Span
 
 
@@ -34,16 +34,12 @@ def find_spans(paragraphs: Any, query: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-class FindPresenter:
+class FindPresenter(Pane):
     def __init__(self, main: Shell) -> None:
         self.main = main
         self.query = ""
         self.matches: tuple[Span, ...] = ()
         self.current = -1
-
-    @property
-    def view(self) -> Any:
-        return self.main.view
 
     def changed(self, text: str) -> None:
         self.query = text

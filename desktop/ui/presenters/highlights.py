@@ -8,7 +8,7 @@ from typing import Any
 
 from desktop.core.errors import PrecisError
 from desktop.core.highlights import Highlight, make_anchor, offset_of, place_all
-from desktop.ui.presenters.common import Shell, message
+from desktop.ui.presenters.common import Pane, Shell, message
 from desktop.ui.viewmodels import HighlightsView, HighlightView, Span, Status
 
 
@@ -22,15 +22,11 @@ def caption(items: Sequence[Highlight]) -> str:
     return text
 
 
-class HighlightsPresenter:
+class HighlightsPresenter(Pane):
     def __init__(self, main: Shell) -> None:
         self.main = main
         self.items: tuple[Highlight, ...] = ()
         self._undo: tuple[str, Callable[[], None]] | None = None  # (what it undoes, how)
-
-    @property
-    def view(self) -> Any:
-        return self.main.view
 
     # ----- the article shown ----------------------------------------------------------------------
 

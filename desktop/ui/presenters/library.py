@@ -10,7 +10,7 @@ from desktop.core.errors import PrecisError
 from desktop.library.query import query_terms
 from desktop.library.settings import SORTS
 from desktop.library.store import DESCENDING
-from desktop.ui.presenters.common import Shell, row_view
+from desktop.ui.presenters.common import Pane, Shell, row_view
 from desktop.ui.presenters.library_actions import LibraryActions
 from desktop.ui.presenters.matches import find_matches
 from desktop.ui.viewmodels import FilterView, LibraryView, MatchesView, Status
@@ -54,7 +54,7 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 'es' if word.endswith('ch') else 's'}"
 
 
-class LibraryPresenter:
+class LibraryPresenter(Pane):
     """Decides what the library pane lists; the current article belongs to the main presenter."""
 
     def __init__(self, main: Shell) -> None:
@@ -68,14 +68,6 @@ class LibraryPresenter:
         self.matches: MatchesView | None = None
         self.undo_ids: list[int] = []  # the articles the status bar's Undo brings back from the trash
         self.actions = LibraryActions(self)
-
-    @property
-    def view(self) -> Any:
-        return self.main.view
-
-    @property
-    def lib(self) -> Any:
-        return self.main.lib
 
     @property
     def tag(self) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from desktop.ui.presenters.common import replace_entry, row_view
+from desktop.ui.presenters.common import Pane, replace_entry, row_view
 from desktop.ui.viewmodels import Status
 
 TRASH = "trash"
@@ -16,21 +16,13 @@ def _articles(n: int) -> str:
     return f"{n:,} article{'s' if n != 1 else ''}"
 
 
-class LibraryActions:
+class LibraryActions(Pane):
     def __init__(self, library: Any) -> None:
         self.library = library
 
     @property
     def main(self) -> Any:
         return self.library.main
-
-    @property
-    def view(self) -> Any:
-        return self.main.view
-
-    @property
-    def lib(self) -> Any:
-        return self.main.lib
 
     def chosen(self, ids: Sequence[int] | None) -> list[int]:
         """The ids acted on: those given, or every article of the current filter (Ctrl+A)."""

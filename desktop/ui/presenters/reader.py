@@ -9,7 +9,7 @@ from desktop.core.errors import PrecisError
 from desktop.core.model import Article
 from desktop.library.settings import FONT_DEFAULT, FONT_MAX, FONT_MIN, THEMES
 from desktop.ui.dates import display_date
-from desktop.ui.presenters.common import Shell, message, replace_entry
+from desktop.ui.presenters.common import Pane, Shell, message, replace_entry
 from desktop.ui.viewmodels import AppearanceView, ArticleView, ParagraphView, RemovedView, Status
 
 READ_AT = 0.97  # scrolled this far: the article counts as read
@@ -24,14 +24,10 @@ def meta_line(site: str, author: str, date: str, words: int) -> str:
     return "  ·  ".join(parts)
 
 
-class ReaderPresenter:
+class ReaderPresenter(Pane):
     def __init__(self, main: Shell) -> None:
         self.main = main
         self.position = 0.0
-
-    @property
-    def view(self) -> Any:
-        return self.main.view
 
     # ----- the article shown ----------------------------------------------------------------------
 

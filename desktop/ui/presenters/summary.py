@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
 
 from desktop.core.model import Article, Digest, Options, Sentence
-from desktop.ui.presenters.common import Shell, message
+from desktop.ui.presenters.common import Pane, Shell, message
 from desktop.ui.viewmodels import (
     FactGroupView,
     FactView,
@@ -83,15 +82,11 @@ def _algorithm_choices() -> list[tuple[str, str]]:
     return list(LABELS.items())
 
 
-class SummaryPresenter:
+class SummaryPresenter(Pane):
     def __init__(self, main: Shell, digest: DigestFn = default_digest) -> None:
         self.main = main
         self._digest_fn = digest
         self._prepared: dict[int, tuple[Options, Digest]] = {}
-
-    @property
-    def view(self) -> Any:
-        return self.main.view
 
     def prepare(self, article: Article, name: str, path: str | None, options: Options) -> Digest:
         """In the worker, for a file being opened: its sentences and facts (the library indexes the

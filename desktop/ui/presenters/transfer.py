@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import PrecisError
-from desktop.ui.presenters.common import Shell, message
+from desktop.ui.presenters.common import Pane, Shell, message
 from desktop.ui.tasks import Runner
 from desktop.ui.viewmodels import Problem, Progress, Status
 
@@ -70,7 +70,7 @@ def problem_title(errors: int, added: int) -> str:
     return "Notes on the files added"
 
 
-class TransferPresenter:
+class TransferPresenter(Pane):
     def __init__(
         self,
         main: Shell,
@@ -88,10 +88,6 @@ class TransferPresenter:
         self._import_fn = importer
         self.importing = False
         self._cancel_import = False
-
-    @property
-    def view(self) -> Any:
-        return self.main.view
 
     # ----- opening and importing ------------------------------------------------------------------
 
