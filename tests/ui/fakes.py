@@ -6,7 +6,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from desktop.core.model import Article, Paragraph
+from desktop.core.model import Paragraph
+from desktop.library.listing import Counts
+from desktop.library.records import AddResult, Entry, SearchHit
+from desktop.library.records import EntryRow as Row
 
 
 class FakeView:
@@ -164,65 +167,6 @@ class FakeView:
 
 
 @dataclass(frozen=True)
-class Row:
-    id: int
-    title: str
-    site: str
-    date: str
-    words: int
-    read: bool
-    added: str
-    opened: str | None
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Entry:
-    id: int
-    title: str
-    source_name: str
-    source_path: str | None
-    format: str
-    encoding: str
-    author: str
-    date: str
-    site: str
-    words: int
-    added: str
-    opened: str | None
-    read: bool
-    position: float
-    tags: tuple[str, ...]
-    article: Article
-    summary_algorithm: str | None = None
-    summary_sentences: int | None = None
-    summary_ratio: float | None = None
-
-
-@dataclass(frozen=True)
-class Counts:
-    all: int
-    unread: int
-    read: int
-    highlighted: int
-    trash: int
-
-
-@dataclass(frozen=True)
-class AddResult:
-    id: int
-    created: bool
-    near_duplicate_of: int | None = None
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    row: Row
-    snippet: str
-    rank: float
-
-
-@dataclass(frozen=True)
 class ImportReport:
     added: int
     existing: int
@@ -248,7 +192,7 @@ class FakeLibrary:
         self.entries[id] = Entry(
             id, article.title, source.name, source.path, source.format, source.encoding,
             article.meta.author, article.meta.date, article.meta.site, article.word_count,
-            self._now(), None, False, 0.0, (), article,
+            self._now(), None, False, 0.0, (), article, None, None, None,
         )
         self.hashes[source.data] = id
         return AddResult(id, True)

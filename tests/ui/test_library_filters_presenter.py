@@ -11,7 +11,8 @@ from tests.ui.harness import Harness
 def _put(h: Harness, id: int, title: str, text: str = "Some text here.", read: bool = False) -> None:
     article = Article(title, (Paragraph("body", text),))
     h.lib.entries[id] = Entry(id, title, f"{id}.txt", None, "text", "utf-8", "", "", "", 3,
-                              f"2026-01-0{id}T00:00:00+00:00", None, read, 0.0, (), article)
+                              f"2026-01-0{id}T00:00:00+00:00", None, read, 0.0, (), article,
+                              None, None, None)
 
 
 def _shelf(h: Harness) -> Harness:

@@ -39,7 +39,7 @@ def _entry(id: int):
     article = Article(f"Article {id}", (Paragraph("body", "Some text here."),))
     added = f"2026-01-01T00:{id // 60:02}:{id % 60:02}+00:00"
     return Entry(id, article.title, "a.txt", None, "text", "utf-8", "", "", "", 3, added, None, False,
-                 0.0, (), article)
+                 0.0, (), article, None, None, None)
 
 def test_delete_moves_to_trash_and_undo_restores(h: Harness, tmp_path: Path) -> None:
     h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
