@@ -68,6 +68,14 @@ def add_many(db: Database, items: Iterable[tuple[Source, Article, Facts | None]]
     return results
 
 
+def index_facts(db: Database, entry_id: int, facts: Facts) -> None:
+    """Store the facts of an article added without them and put them in its search row."""
+    with db.write() as conn:
+        if conn.execute("UPDATE contents SET facts = ? WHERE entry_id = ?",
+                        (facts_text(facts), int(entry_id))).rowcount:
+            reindex(conn, int(entry_id))
+
+
 def _find_hash(db: Database, digest: str) -> int | None:
     with db.read() as conn:
         row = conn.execute("SELECT id FROM entries WHERE content_hash = ? ORDER BY id LIMIT 1",

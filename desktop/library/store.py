@@ -7,7 +7,9 @@ settings). Every write is one transaction: a crash or a kill keeps what was comm
 no half-written entry. Errors the person must see are PrecisError.
 
 API beyond the brief (additions, all optional):
-- `Library.add(source, article, facts=None)`: facts are computed from the article when not given.
+- `Library.add(source, article, facts=None)`: facts are computed from the article when not given;
+  `facts_later=True` stores none, `index_facts(id, facts)` adds them (the window shows a new
+  article's summary first).
 - `Library.add_many(items)`: many (source, article, facts-or-None) in one transaction -> [AddResult].
 - `Library.path`; `Entry.near_duplicate_of`, `Entry.source_size`, `Entry.facts` (the indexed facts
   text); `EntryRow.near_duplicate_of`.
@@ -80,9 +82,15 @@ class Library:
 
     # ---- articles ------------------------------------------------------------------------------
 
-    def add(self, source: Source, article: Article, facts: Facts | None = None) -> AddResult:
-        """Store an article with its original bytes; the same article (by content) is found instead."""
-        return articles.add_many(self.db, [(source, article, facts)])[0]
+    def add(self, source: Source, article: Article, facts: Facts | None = None, *,
+            facts_later: bool = False) -> AddResult:
+        """Store an article with its original bytes; the same article (by content) is found instead.
+        `facts_later`: stored without facts (none are computed), index_facts() brings them."""
+        return articles.add_many(self.db, [(source, article, Facts() if facts_later else facts)])[0]
+
+    def index_facts(self, id: int, facts: Facts) -> None:
+        """The facts of an article added with facts_later, stored and put in its search row."""
+        articles.index_facts(self.db, id, facts)
 
     def add_many(self, items: Iterable[tuple[Source, Article, Facts | None]]) -> list[AddResult]:
         return articles.add_many(self.db, items)
@@ -106,9 +114,14 @@ class Library:
         return articles.reclean(self.db, progress)
 
     def digest(self, entry: Entry, options: Options, compute: digests.Compute | None = None) -> Digest:
-        """The entry's digest, from the digest cache when it holds this one, else computed and cached."""
-        return digests.digest(self.db, entry.id, entry.article, entry.source_name, entry.source_path,
+        """The entry's digest, from the digest cache when it holds this one, else computed and cached.
+        An entry without indexed facts (added with facts_later, and closed before they came) takes
+        the digest's."""
+        made = digests.digest(self.db, entry.id, entry.article, entry.source_name, entry.source_path,
                               options, compute)
+        if not entry.facts and options.language == "auto" and any(group for _, group in made.facts.groups()):
+            articles.index_facts(self.db, entry.id, made.facts)
+        return made
 
     def keep_digest(self, id: int, digest: Digest, options: Options) -> None:
         """Cache a digest made for the entry's article with these options (e.g. before it was added)."""

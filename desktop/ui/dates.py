@@ -64,6 +64,12 @@ def _remember(name: str) -> None:
     remember(pattern, [months[m] for m in range(1, 13)], babel_format)
 
 
+def load_format() -> None:
+    """Load the person's date format now (babel, when no earlier run remembered it): in a worker,
+    before the window lists its first article, whose dates would otherwise load it on the Tk thread."""
+    format_day(date.today())
+
+
 def display_date(text: str, locale: str | None = None) -> str:
     """An article's date ("2018-09-27", "2018-09-27T10:00:00+00:00") in the locale's medium format;
     a time stamp (the day it was added, in UTC) is shown as the local day. Anything else is kept,

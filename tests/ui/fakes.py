@@ -184,7 +184,7 @@ class FakeLibrary:
     closed: bool = False
     marks: dict[int, tuple[int, Any]] = field(default_factory=dict)  # highlight id -> (entry id, highlight)
 
-    def add(self, source, article, facts=None) -> AddResult:
+    def add(self, source, article, facts=None, facts_later=False) -> AddResult:
         if source.data in self.hashes:
             return AddResult(self.hashes[source.data], False)
         id = len(self.entries) + 1
@@ -211,6 +211,9 @@ class FakeLibrary:
 
     def keep_digest(self, id, digest, options) -> None:
         """No cache here (see digest)."""
+
+    def index_facts(self, id, facts) -> None:
+        """No search index here (the library's own tests cover it)."""
 
     @staticmethod
     def _row(e: Entry) -> Row:

@@ -4,6 +4,7 @@ runner (no display needed), and a small article to open."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from desktop.core.clean import clean_source
 from desktop.core.errors import PrecisError
@@ -54,12 +55,13 @@ def simple_importer(lib, paths, progress, cancel):
     return ImportReport(added, existing, errors)
 
 class Harness:
-    def __init__(self, sample: Path, settings: Settings | None = None, library: FakeLibrary | None = None):
+    def __init__(self, sample: Path, settings: Settings | None = None, library: Any = None,
+                 runner: Any = None):
         self.view = FakeView()
         self.lib = library or FakeLibrary()
         self.saved: list[Settings] = []
         self.presenter = MainPresenter(
-            self.view, self.lib, SyncRunner(), settings or Settings(), self.saved.append,
+            self.view, self.lib, runner or SyncRunner(), settings or Settings(), self.saved.append,
             sample=sample, data_dir="/data", importer=simple_importer,
         )
 

@@ -90,8 +90,8 @@ def test_typing_a_count_while_automatic_makes_it_the_persons_choice(h: Harness, 
 
 
 def test_a_digest_made_in_two_steps_is_the_digest_made_at_once(sample: Path) -> None:
-    """Opening a file finds its sentences and facts first (the library indexes the facts); the summary
-    pane completes that digest with the summary: the same digest as made in one go."""
+    """Opening a file makes its sentences and summary first (they show with the article); the summary
+    pane completes that digest with the facts: the same digest as made in one go."""
     from desktop.core.clean import clean_source
     from desktop.core.model import Options
     from desktop.core.read import load_path
@@ -100,7 +100,49 @@ def test_a_digest_made_in_two_steps_is_the_digest_made_at_once(sample: Path) -> 
     source = load_path(sample)
     article = clean_source(source)
     for options in (Options(), Options(sentences=3), Options(algorithm="lead", sentences=2)):
-        partial = default_digest(article, source.name, source.path, options, summary=False)
-        assert partial.facts.people and not partial.summary.sentences
+        partial = default_digest(article, source.name, source.path, options, facts=False)
+        assert partial.summary.sentences and not partial.facts.people
         whole = default_digest(article, source.name, source.path, options)
         assert default_digest(article, source.name, source.path, options, partial=partial) == whole
+
+
+class StepRunner:
+    """Runs the submitted jobs one at a time when told to, as the worker thread would."""
+
+    def __init__(self) -> None:
+        self.jobs: list = []
+
+    def submit(self, work, done, failed, key=None) -> None:
+        self.jobs.append((work, done, failed))
+
+    def call_soon(self, fn) -> None:
+        fn()
+
+    def step(self) -> None:
+        work, done, failed = self.jobs.pop(0)
+        try:
+            result = work()
+        except Exception as exc:  # noqa: BLE001 - as the worker hands it over
+            failed(exc)
+        else:
+            done(result)
+
+
+def test_an_opened_file_shows_its_summary_with_the_article_and_its_facts_after(
+        sample: Path, tmp_path: Path) -> None:
+    from desktop.library.store import Library
+
+    runner = StepRunner()
+    with Library.open(tmp_path / "library.db") as lib:
+        h = Harness(sample, library=lib, runner=runner)
+        h.presenter.transfer.open_paths([str(write(tmp_path / "harbour.txt", ARTICLE))])
+        runner.step()  # read, clean, summarise, store
+        assert h.view.article is not None and h.view.summary.sentences
+        assert h.view.facts == () and h.view.busy and lib.get(1).facts == ""
+        shown = h.view.summary
+        runner.step()  # the facts, stored and indexed
+        assert not runner.jobs and not h.view.busy
+        assert "Ana Ruiz" in [f.text for group in h.view.facts for f in group.facts]
+        assert "Ana Ruiz" in lib.get(1).facts
+        assert h.view.summary == shown
+        assert lib.cached_digest(lib.get(1), h.presenter.summary.options()) == h.presenter.digest

@@ -61,19 +61,18 @@ def sentence_spans(article: Article, sentences: Sequence[Sentence]) -> dict[int,
     return spans
 
 
-def default_digest(article: Article, name: str, path: str | None, options: Options, *, summary: bool = True,
+def default_digest(article: Article, name: str, path: str | None, options: Options, *, facts: bool = True,
                    partial: Digest | None = None) -> Digest:
-    """The article's digest (in the worker). `summary=False`: its sentences and facts only (for an
-    article being added: the library indexes the facts); `partial`: such a digest, completed with the
-    summary (the same digest as made at once)."""
+    """The article's digest (in the worker). `facts=False`: its sentences and summary only (for an
+    article being added: the summary shows before the facts are found); `partial`: such a digest,
+    completed with the facts (the same digest as made at once)."""
     if partial is not None:
-        from desktop.core.summary import summarize
+        from desktop.core.facts import article_facts
 
-        return replace(partial, summary=summarize(partial.sentences, options, title=article.title,
-                                                  language=partial.language))
+        return replace(partial, facts=article_facts(article, partial.sentences, language=partial.language))
     from desktop.core.pipeline import digest_article
 
-    return digest_article(article, name, path, options, summary=summary)
+    return digest_article(article, name, path, options, facts=facts)
 
 
 def _algorithm_choices() -> list[tuple[str, str]]:
@@ -87,11 +86,13 @@ class SummaryPresenter(Pane):
         self.main = main
         self._digest_fn = digest
         self._prepared: dict[int, tuple[Options, Digest]] = {}
+        self._shown: tuple[int, object] | None = None  # (entry id, summary) shown before its facts
+        self._serial = 0  # of the latest digest asked for: an older one's result is not shown
 
     def prepare(self, article: Article, name: str, path: str | None, options: Options) -> Digest:
-        """In the worker, for a file being opened: its sentences and facts (the library indexes the
-        facts); prepared() keeps them, so its summary is all that is left to make when it shows."""
-        return self._digest_fn(article, name, path, options, summary=False)
+        """In the worker, for a file being opened: its sentences and summary; prepared() keeps them, so
+        the summary shows with the article and only the facts are left to find."""
+        return self._digest_fn(article, name, path, options, facts=False)
 
     def prepared(self, id: int, options: Options, partial: Digest) -> None:
         self._prepared = {id: (options, partial)}  # only the latest file opened is shown
@@ -133,31 +134,51 @@ class SummaryPresenter(Pane):
         self.view.set_busy(True)
         lib, compute = self.main.lib, self._digest_fn
         kept, partial = self._prepared.pop(entry.id, (None, None))
-        if partial is not None and kept == options:  # opened just now: its sentences and facts are made
-            def work() -> Digest:
+        self._serial += 1
+        serial = self._serial
+        if partial is not None and kept == options:  # opened just now: its summary is made
+            self._summary_ready(entry.id, partial)
+
+            def facts() -> Digest:
                 made = compute(entry.article, entry.source_name, entry.source_path, options, partial=partial)
+                lib.index_facts(entry.id, made.facts)  # it was added without them, for the summary's sake
                 lib.keep_digest(entry.id, made, options)
                 return made
-        else:
-            def work() -> Digest:
-                return lib.digest(entry, options, compute)  # from the library's digest cache when it has it
-        self.main.runner.submit(work, lambda digest: self._digest_ready(entry.id, digest),
-                                self._digest_failed, key="digest")
 
-    def _digest_ready(self, id: int, digest: Digest) -> None:
-        main = self.main
-        if main.entry is None or main.entry.id != id:
+            # Not superseded by a later digest (no key): the search index needs these facts.
+            self.main.runner.submit(facts, lambda digest: self._digest_ready(entry.id, digest, serial),
+                                    lambda exc: self._digest_failed(exc, serial))
             return
-        main.digest = digest
+
+        def work() -> Digest:
+            return lib.digest(entry, options, compute)  # from the library's digest cache when it has it
+        self.main.runner.submit(work, lambda digest: self._digest_ready(entry.id, digest, serial),
+                                lambda exc: self._digest_failed(exc, serial), key="digest")
+
+    def _summary_ready(self, id: int, digest: Digest) -> None:
+        """The summary is shown; the facts follow (busy until then)."""
+        main = self.main
         main.spans = sentence_spans(digest.article, digest.sentences)
-        self.view.set_busy(False)
         self.view.show_summary(self._summary_view(digest))
         if digest.summary.automatic:
-            self.view.show_length(self.length())
+            self.view.show_length(self.length(digest))
+        self._shown = (id, digest.summary)
+
+    def _digest_ready(self, id: int, digest: Digest, serial: int) -> None:
+        main = self.main
+        if main.entry is None or main.entry.id != id or serial != self._serial:
+            return
+        main.digest = digest
+        self.view.set_busy(False)
+        if self._shown != (id, digest.summary):  # else it shows already (with the article, just opened)
+            self._summary_ready(id, digest)
+        self._shown = None
         self.view.show_facts(self._fact_groups(digest))
         self.view.set_can_export(True)
 
-    def _digest_failed(self, exc: BaseException) -> None:
+    def _digest_failed(self, exc: BaseException, serial: int) -> None:
+        if serial != self._serial:
+            return
         self.view.set_busy(False)
         self.view.show_summary(SummaryView((), message(exc)))
         self.view.show_status(Status(message(exc), "error"))
@@ -240,10 +261,11 @@ class SummaryPresenter(Pane):
         except (KeyError, LookupError):
             pass
 
-    def length(self) -> LengthView:
+    def length(self, digest: Digest | None = None) -> LengthView:
+        """The length control's state; `digest`: the one shown (else the open article's)."""
         s = self.main.settings
         value = s.percent if s.length_mode == "percent" else s.sentences
-        digest = self.main.digest
+        digest = digest or self.main.digest
         if s.length_mode == "auto" and digest is not None and digest.summary.automatic:
             value = len(digest.summary.sentences)  # the count shows what the article's length gave
         return LengthView(s.length_mode, value, s.algorithm, ALGORITHM_NOTES.get(s.algorithm, ""))

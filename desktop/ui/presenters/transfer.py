@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import PrecisError
+from desktop.ui.dates import load_format
 from desktop.ui.presenters.common import Pane, Shell, message
 from desktop.ui.tasks import Runner
 from desktop.ui.viewmodels import Problem, Progress, Status
@@ -125,23 +126,28 @@ class TransferPresenter(Pane):
         batch = _Batch(pending=len(paths), problems=[])
         self.view.show_status(Status(f"Opening {self._names(paths)}…"))
         lib, options = self.main.lib, self.main.summary.options()
-        for path in paths:
+        last = len(paths)
+        for n, path in enumerate(paths, 1):
             self.main.runner.submit(
                 # Stored in the worker too: hashing, compressing and indexing would stall the window.
-                lambda p=path: self._add(lib, p, options),
+                lambda p=path, shown=n == last: self._add(lib, p, options, shown),
                 lambda added, p=path: self._loaded(batch, p, added, options),
                 lambda exc, p=path: self._load_failed(batch, p, exc),
             )
 
-    def _add(self, lib: Any, path: str, options: Any) -> tuple[Any, Any]:
-        """In the worker: read and clean the file, find its sentences and facts once (the library
-        indexes the facts; the summary pane takes both), store it. -> (AddResult, partial digest|None)"""
+    def _add(self, lib: Any, path: str, options: Any, shown: bool = True) -> tuple[Any, Any]:
+        """In the worker: read and clean the file and store it. The file to be shown (the last one
+        opened) gets its summary made first and its facts after the summary shows (the summary pane
+        then indexes them); the others are stored with their facts. -> (AddResult, partial digest|None)"""
         source, article = self._load_fn(path)[:2]
+        if not shown:
+            return lib.add(source, article), None
         try:
             partial = self.main.summary.prepare(article, source.name, source.path, options)
         except Exception:  # noqa: BLE001 - the article is still added; showing it tries again and says why
             return lib.add(source, article), None
-        result = lib.add(source, article, partial.facts)
+        result = lib.add(source, article, facts_later=True)
+        load_format()  # the first run's date format (babel) loads here, not when the list shows the sample
         return result, (partial if result.created else None)
 
     @staticmethod
