@@ -201,6 +201,19 @@ def test_codes_and_terms_are_no_organisations() -> None:
     assert not {"H5N1", "G-8", "GDP", "Su-24"} & set(names)
 
 
+def test_time_zones_are_no_organisations() -> None:
+    facts = _facts("The probe hit the lunar surface at 0542 UTC on Sunday. The president will speak at "
+                   "2100 GMT.")
+    names = _texts(facts.organisations) + _texts(facts.people) + _texts(facts.places)
+    assert not {"UTC", "GMT"} & set(names)
+
+
+def test_the_name_before_administration_is_a_person() -> None:
+    facts = _facts("Critics say the Varnek administration ignored the warnings. Officials said the "
+                   "plan would go ahead.")
+    assert "Varnek" in _texts(facts.people)
+
+
 def test_places_named_by_what_stands_around_them() -> None:
     facts = _facts("Rebels seized the town of Marjaba and then the village of Qurtel, officials said. "
                    "Talks were held in Lorindo, Portugal, a week later.")

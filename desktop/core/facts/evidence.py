@@ -37,6 +37,7 @@ from desktop.core.facts.vocabulary import (
 _WHO = re.compile(r"\s*,\s*who\b")
 _PLACE_NOUN_AFTER = re.compile(
     r"\s*(?:province|region|city|county|district|governorate|area|territory|town|village)\b", re.I)
+_ADMINISTRATION = re.compile(r"\s*administration\b")
 _DIGIT = re.compile(r"\d")
 _INNER_CAPITAL = re.compile(r"\w[A-Z]")
 _DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
@@ -112,6 +113,10 @@ def vote(e: Entity, m: Mention) -> None:
         elif head in ORG_WORDS:
             v["organisation"] += 3
             e.detail = e.detail or role.group(1).strip()
+    if len(words) == 1 and _ADMINISTRATION.match(m.after):
+        # "the Bush administration": a leader's name, not an organisation word of its own.
+        v["person"] += 2
+        e.personal = True
     if len(words) > 1 and SAY.match(m.after.lstrip()):
         v["person"] += 1
         # "Jane Doe said ... He added": said and a pronoun after it make a person.

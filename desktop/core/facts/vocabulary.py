@@ -113,8 +113,11 @@ PLACE_FEATURES = frozenset(
 )
 # Letters and digits mixed ("H5N1", "G-8", "Su-24", "F-16"): a code, a virus, a model, no name.
 CODE = re.compile(r"[A-Z][A-Za-z]?-?\d+(?:[A-Z]\d*)*")
-# Capitalised or upper-case terms that are never an organisation, person or place.
-NOT_NAMES = frozenset("gdp gdps gnp cpi ceo cfo hiv aids sars covid dna rna tv pc".split())
+# Capitalised or upper-case terms that are never an organisation, person or place (time zones too:
+# "at 2100 UTC").
+NOT_NAMES = frozenset(
+    "gdp gdps gnp cpi ceo cfo hiv aids sars covid dna rna tv pc utc gmt edt est pdt pst cet bst".split()
+)
 LEADING_JUNK = frozenset(
     """
     the a an this that these those his her its their our my your on in at for by from with
