@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from desktop.core.errors import PrecisError
-from desktop.core.files import loaded_path, stored_path
+from desktop.core.files import loaded_path
 from desktop.core.model import Article, Facts, Source
 from desktop.library import digests, highlights, search_index
 from desktop.library.codec import (
@@ -17,25 +17,15 @@ from desktop.library.codec import (
     article_from_blob,
     article_to_blob,
     dictionary,
-    pack,
     unpack,
 )
 from desktop.library.db import Database
-from desktop.library.identity import NEAR_THRESHOLD, bands, content_hash, identity, similarity, sketch
+from desktop.library.identity import NEAR_THRESHOLD, bands, content_hash, similarity, sketch
 from desktop.library.records import AddResult, Entry, now
+from desktop.library.rows import Row, facts_text, make_row
 from desktop.library.tags import tags_of
 
 log = logging.getLogger(__name__)
-
-
-def facts_text(facts: Facts) -> str:
-    """The facts as searchable text: names, places, numbers, dates, quotes, keywords."""
-    parts: list[str] = []
-    for _, group in facts.groups():
-        for fact in group:
-            parts.append(fact.text)
-            parts.extend(fact.variants)
-    return "\n".join(parts)
 
 
 def compute_facts(article: Article) -> Facts:
@@ -51,20 +41,33 @@ def compute_facts(article: Article) -> Facts:
 def add_many(db: Database, items: Iterable[tuple[Source, Article, Facts | None]]) -> list[AddResult]:
     """Add several articles in one transaction (all or none); a known article (by content) is
     found instead of added again."""
-    prepared = []
+    items = list(items)
+    rows = []
     for source, article, facts in items:
-        body = article.body_text
-        digest, sig = identity(body, source.data)
-        if _find_hash(db, digest) is not None:
-            prepared.append((source, article, None, digest, body, None))
-            continue
-        if facts is None:
-            facts = compute_facts(article)
-        prepared.append((source, article, facts, digest, body, sig))
+        if facts is None and _find_hash(db, content_hash(article.body_text, source.data)) is None:
+            facts = compute_facts(article)  # only for an article not stored yet: facts cost most
+        rows.append(make_row(source, article, facts))
+
+    def complete(n: int) -> Row:  # a known article gone by the time of the write: its facts now
+        source, article, _ = items[n]
+        return make_row(source, article, compute_facts(article))
+
+    return add_rows(db, rows, complete)
+
+
+def add_rows(db: Database, rows: Sequence[Row], complete: Callable[[int], Row] | None = None
+             ) -> list[AddResult]:
+    """Write rows made by make_row in one transaction (all or none): SQL only, the importer's writer.
+    complete(n) remakes rows[n] with its facts when it has none and its article must be inserted."""
     results: list[AddResult] = []
     with db.write() as conn:
-        for source, article, facts, digest, body, sig in prepared:
-            results.append(_insert(conn, source, article, facts, digest, body, sig))
+        for n, row in enumerate(rows):
+            found = _find_in(conn, row.content_hash)
+            if found is None and row.facts is None:
+                if complete is None:
+                    raise ValueError("a row without facts for an article not in the library")
+                row = complete(n)
+            results.append(found or _insert(conn, row))
     return results
 
 
@@ -83,42 +86,41 @@ def _find_hash(db: Database, digest: str) -> int | None:
     return row[0] if row else None
 
 
-def _insert(conn: sqlite3.Connection, source: Source, article: Article, facts: Facts | None,
-            digest: str, body: str, sig: bytes | None) -> AddResult:
-    # Checked again inside the transaction: another process may have added it meanwhile.
+def _find_in(conn: sqlite3.Connection, digest: str) -> AddResult | None:
+    """The stored article with this content (brought back from the trash), inside the transaction:
+    another process, or an earlier row of the same batch, may have added it."""
     row = conn.execute("SELECT id, trashed, near_duplicate_of FROM entries WHERE content_hash = ? "
                        "ORDER BY id LIMIT 1", (digest,)).fetchone()
-    if row is not None:
-        entry_id, trashed, near = row
-        if trashed is not None:  # importing a trashed article again brings it back
-            conn.execute("UPDATE entries SET trashed = NULL WHERE id = ?", (entry_id,))
-            reindex(conn, entry_id)
-        return AddResult(entry_id, False, near)
-    if facts is None:
-        facts = compute_facts(article)
-    near = _near_duplicate(conn, sig) if sig is not None else None
-    meta = article.meta
+    if row is None:
+        return None
+    entry_id, trashed, near = row
+    if trashed is not None:  # importing a trashed article again brings it back
+        conn.execute("UPDATE entries SET trashed = NULL WHERE id = ?", (entry_id,))
+        reindex(conn, entry_id)
+    return AddResult(entry_id, False, near)
+
+
+def _insert(conn: sqlite3.Connection, row: Row) -> AddResult:
+    near = _near_duplicate(conn, row.sketch, row.bands) if row.sketch is not None else None
     cur = conn.execute(
         "INSERT INTO entries (content_hash, title, source_name, source_path, source_size, format, "
         "encoding, author, date, site, words, added, near_duplicate_of, sketch) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (digest, article.title, source.name, stored_path(source.path), len(source.data), source.format,
-         source.encoding, meta.author, meta.date, meta.site, article.word_count, now(), near, sig),
+        (row.content_hash, row.title, row.source_name, row.source_path, row.source_size, row.format,
+         row.encoding, row.author, row.date, row.site, row.words, now(), near, row.sketch),
     )
     entry_id = int(cur.lastrowid)
-    ftext = facts_text(facts)
-    packed = pack(source.data)
+    ftext = row.facts or ""
     conn.execute("INSERT INTO contents (entry_id, source, article, facts) VALUES (?, ?, ?, ?)",
-                 (entry_id, packed, article_to_blob(article, dictionary(packed)), ftext))
-    search_index.put(conn, entry_id, article.title, body, "", ftext)
-    if sig is not None:
+                 (entry_id, row.source, row.article, ftext))
+    search_index.put_new(conn, entry_id, (row.title, row.body, "", ftext), row.search_row)
+    if row.bands:
         conn.executemany("INSERT OR IGNORE INTO near_bands (key, entry_id) VALUES (?, ?)",
-                         [(k, entry_id) for k in bands(sig)])
+                         [(k, entry_id) for k in row.bands])
     return AddResult(entry_id, True, near)
 
 
-def _near_duplicate(conn: sqlite3.Connection, sig: bytes) -> int | None:
-    keys = bands(sig)
+def _near_duplicate(conn: sqlite3.Connection, sig: bytes, keys: Sequence[int]) -> int | None:
     marks = ",".join("?" * len(keys))
     candidates = conn.execute(
         f"SELECT DISTINCT e.id, e.sketch FROM near_bands nb JOIN entries e ON e.id = nb.entry_id "

@@ -41,8 +41,8 @@ def content_hash(body_text: str, fallback: bytes = b"", *, normalised: str | Non
 
 
 def identity(body_text: str, fallback: bytes = b"") -> tuple[str, bytes | None]:
-    """content_hash and sketch of one text, normalising it once (the importer's writer does this
-    for every file)."""
+    """content_hash and sketch of one text, normalising it once (an import's workers do this for
+    every file, desktop.library.rows)."""
     norm = normalise(body_text)
     return content_hash(body_text, fallback, normalised=norm), _sketch_of(norm.split()[:SKETCH_WORDS])
 

@@ -6,9 +6,10 @@ collected in ImportReport.errors as (path, message). Articles are committed in s
 crash or a cancel keeps everything imported before it. When the library itself cannot take a write
 (disk full, read-only), the import stops with one error instead of failing every remaining file.
 
-Reading, cleaning and finding the facts (the slow part) run in a pool of worker processes, one per
-core, while this process stays the one writer: results are taken in file order, so progress, errors
-and batches are exactly as with one process. Cancel stops handing out files and drops the ones not
+Reading, cleaning, finding the facts and making each article's row (hash, sketch, compressed blobs:
+desktop.library.rows) run in a pool of worker processes, one per core, while this process stays the
+one writer, which only runs SQL: results are taken in file order, so progress, errors and batches
+are exactly as with one process. Cancel stops handing out files and drops the ones not
 started. Few files, one core, or a pool that cannot start (no /dev/shm...) mean no pool.
 """
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from desktop.core.errors import PrecisError
 from desktop.core.files import display_name
-from desktop.core.model import Article, Facts, Source
+from desktop.library.rows import Row, make_row
 from desktop.library.store import Library, compute_facts
 
 log = logging.getLogger(__name__)
@@ -83,17 +84,17 @@ def _walk(folder: Path, errors: list[tuple[str, str]]) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def prepare(path: Path) -> tuple[Source, Article, Facts]:
-    """Load, clean and find the facts of one file (the slow part, no database involved)."""
+def prepare(path: Path) -> Row:
+    """Load, clean and find the facts of one file, and make its row: all but the database's part."""
     from desktop.core.clean import clean_source
     from desktop.core.read import load_path
 
     source = load_path(path)
     article = clean_source(source)
-    return source, article, compute_facts(article)
+    return make_row(source, article, compute_facts(article))
 
 
-Prepared = tuple[Source, Article, Facts] | BaseException
+Prepared = Row | BaseException
 
 
 def _prepare_safely(path: Path) -> Prepared:
@@ -209,20 +210,20 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
     files, errors = collect_files(paths)
     report = ImportReport(errors=errors)
     total = len(files)
-    batch: list[tuple[Path, Source, Article, Facts]] = []
+    batch: list[tuple[Path, Row]] = []
     processed = 0
 
     def flush(done: int) -> None:
         if not batch:
             return
         try:
-            results = lib.add_many([(s, a, f) for _, s, a, f in batch])
+            results = lib.add_rows([row for _, row in batch])
         except Exception:  # noqa: BLE001 - the cause is found file by file below
             # The batch may not fit on a nearly full disk: retry one by one to keep what fits.
             results = []
-            for n, (path, s, a, f) in enumerate(batch):
+            for n, (path, row) in enumerate(batch):
                 try:
-                    results.append(lib.add(s, a, f))
+                    results.append(lib.add_rows([row])[0])
                 except PrecisError as exc:
                     # A single add fails only when the library cannot take writes (disk full,
                     # read-only, damaged, busy): every later file would fail the same way, so stop
@@ -251,7 +252,7 @@ def import_paths(lib: Library, paths: Sequence[str | Path], progress: Progress |
             elif isinstance(prepared, BaseException):
                 report.errors.append((str(path), f"{display_name(path.name)}: could not be read ({prepared})"))
             else:
-                batch.append((path, *prepared))
+                batch.append((path, prepared))
                 if len(batch) >= BATCH:
                     flush(done)
                     if report.stopped:

@@ -37,7 +37,8 @@ def create(conn: sqlite3.Connection) -> None:
     conn.execute(ROWS_TABLE)
 
 
-def _pack(values: tuple[str, str, str, str]) -> bytes:
+def pack_row(values: tuple[str, str, str, str]) -> bytes:
+    """The stored copy of an indexed row (title, body, tags, facts), compressed."""
     return zlib.compress(json.dumps(values, ensure_ascii=False).encode("utf-8"), 6)
 
 
@@ -66,9 +67,14 @@ def put(conn: sqlite3.Connection, entry_id: int, title: str, body: str, tags: st
     """Index (or re-index) an entry."""
     drop(conn, entry_id)
     values = (title, body, tags, facts)
+    put_new(conn, entry_id, values, pack_row(values))
+
+
+def put_new(conn: sqlite3.Connection, entry_id: int, values: tuple[str, str, str, str], row: bytes) -> None:
+    """Index an entry not indexed yet; `row` is pack_row(values), made beforehand (by an import's worker)."""
     conn.execute("INSERT INTO fts (rowid, title, body, tags, facts) VALUES (?, ?, ?, ?, ?)",
                  (entry_id, *values))
-    conn.execute("INSERT INTO search_rows (entry_id, row) VALUES (?, ?)", (entry_id, _pack(values)))
+    conn.execute("INSERT INTO search_rows (entry_id, row) VALUES (?, ?)", (entry_id, row))
 
 
 def retag(conn: sqlite3.Connection, entry_id: int, tags: str) -> None:

@@ -10,7 +10,8 @@ API beyond the brief (additions, all optional):
 - `Library.add(source, article, facts=None)`: facts are computed from the article when not given;
   `facts_later=True` stores none, `index_facts(id, facts)` adds them (the window shows a new
   article's summary first).
-- `Library.add_many(items)`: many (source, article, facts-or-None) in one transaction -> [AddResult].
+- `Library.add_many(items)`: many (source, article, facts-or-None) in one transaction -> [AddResult];
+  `Library.add_rows(rows)` the same from rows made beforehand (desktop.library.rows, the importer).
 - `Library.path`; `Entry.near_duplicate_of`, `Entry.source_size`, `Entry.facts` (the indexed facts
   text); `EntryRow.near_duplicate_of`.
 - `Library.get_many(ids)`, `Library.all_ids()`; `Library.integrity() -> str` ("ok" when sound).
@@ -38,6 +39,7 @@ from desktop.library.articles import compute_facts, facts_text
 from desktop.library.db import BUSY_TIMEOUT_MS, Database
 from desktop.library.listing import DESCENDING, SORTS, Counts
 from desktop.library.records import AddResult, Entry, EntryRow, SearchHit, now
+from desktop.library.rows import Row
 from desktop.library.search import SNIPPET_CLOSE, SNIPPET_OPEN
 from desktop.library.tags import add_tags_many, clean_tags, put_tags
 from desktop.library.tags import tags as tags_in_use
@@ -94,6 +96,10 @@ class Library:
 
     def add_many(self, items: Iterable[tuple[Source, Article, Facts | None]]) -> list[AddResult]:
         return articles.add_many(self.db, items)
+
+    def add_rows(self, rows: Sequence[Row]) -> list[AddResult]:
+        """Write articles made ready by rows.make_row (with their facts) in one transaction."""
+        return articles.add_rows(self.db, rows)
 
     def get(self, id: int) -> Entry:
         return articles.get(self.db, id)
