@@ -36,7 +36,9 @@ TEXT_EXTENSIONS = frozenset({
 })
 BATCH = 20  # articles per transaction: fewer fsyncs, and a kill loses at most the batch in flight
 POOL_MIN_FILES = 8  # below this, starting worker processes costs more than it saves
-AHEAD = 4  # files handed out per worker before their results are taken: bounds memory and cancel delay
+CHUNK = 4  # files per task: the pool's own cost per task (pickling, its threads' wake-ups) is paid once
+AHEAD = 3  # tasks handed out per worker before their results are taken: bounds memory, absorbs the
+# writer's pauses (a checkpoint's fsync) without leaving the workers idle
 
 Progress = Callable[[int, int, str], None]
 
@@ -122,6 +124,10 @@ def _quiet() -> None:
         warnings.simplefilter("ignore")
 
 
+def _prepare_chunk(paths: Sequence[Path]) -> list[Prepared]:
+    return [_prepare_safely(path) for path in paths]
+
+
 def _serial(files: Sequence[Path], cancel: Callable[[], bool] | None) -> Iterator[Prepared | None]:
     for path in files:
         if cancel is not None and cancel():
@@ -141,30 +147,35 @@ def _pooled(files: Sequence[Path], cancel: Callable[[], bool] | None, workers: i
     # threads and the open database must not be copied into them).
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        # The server loads the readers and the cleaner once (not the __main__ module, which would
-        # start the program again); each worker is a fork of it.
-        context.set_forkserver_preload(["desktop.library.importer", "desktop.core.pipeline"])
+        # The server loads the readers, the cleaner and the facts once (not the __main__ module, which
+        # would start the program again); each worker is a fork of it, instead of importing them itself.
+        context.set_forkserver_preload(["desktop.library.importer", "desktop.core.pipeline",
+                                        "desktop.core.facts.extract"])
     else:
         context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_leave_with,
                                initargs=(os.getpid(),))
+    chunk = max(1, min(CHUNK, len(files) // (workers * 2)))  # few files: every worker gets some
     try:
         pending: deque = deque()
-        queued = 0
-        for taken in range(len(files)):
+        queued = taken = 0
+        done: deque[Prepared] = deque()  # results of the task taken last, not yet handed on
+        while taken < len(files):
             while queued < len(files) and len(pending) < workers * AHEAD:
-                pending.append(pool.submit(_prepare_safely, files[queued]))
-                queued += 1
+                pending.append(pool.submit(_prepare_chunk, files[queued:queued + chunk]))
+                queued += chunk
             if cancel is not None and cancel():
                 yield None
                 return
-            try:
-                result = pending.popleft().result()
-            except BrokenProcessPool:  # a worker died (a crash in a reader library): go on without them
-                log.warning("the import's worker processes stopped; going on in one process")
-                yield from _serial(files[taken:], cancel)
-                return
-            yield result
+            if not done:
+                try:
+                    done.extend(pending.popleft().result())
+                except BrokenProcessPool:  # a worker died (a crash in a reader library): go on without them
+                    log.warning("the import's worker processes stopped; going on in one process")
+                    yield from _serial(files[taken:], cancel)
+                    return
+            taken += 1
+            yield done.popleft()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
