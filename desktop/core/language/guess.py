@@ -72,11 +72,12 @@ def detect(text: str, default: str = DEFAULT) -> str:
     Not clean.blocks.guess_language, which measures how much of a text any list covers (a cleaning
     feature); this one picks the stemmer and stop words, settling non-Latin scripts first."""
     sample = text[:SAMPLE_CHARS]
+    if not _ANY_SCRIPT.search(sample):  # Latin script only (most text): one scan instead of eight
+        # Any letter will do here: counting them all costs more than the rest of the detection.
+        return _latin(sample, default) if any(map(str.isalpha, sample)) else default
     letters = sum(map(str.isalpha, sample))
     if not letters:
         return default
-    if not _ANY_SCRIPT.search(sample):  # Latin script only (most text): one scan instead of eight
-        return _latin(sample, default)
     counts = {name: len(pattern.findall(sample)) for name, pattern in _SCRIPTS}
     script, count = max(counts.items(), key=lambda item: item[1])
     if count > 0.3 * letters:
@@ -89,20 +90,27 @@ def detect(text: str, default: str = DEFAULT) -> str:
 
 
 def _latin(sample: str, default: str) -> str:
-    tokens: Counter[str] = Counter()
-    for word, n in Counter(_WORD.findall(sample)).items():  # each distinct spelling lowered once
-        tokens[word.lower()] += n
-    total = sum(tokens.values())
+    counts = Counter(_WORD.findall(sample))
+    total = sum(counts.values())
     if total < MIN_WORDS:
         return default
+    # Each distinct spelling lowered once; only those some list holds matter for the shares.
+    listed_somewhere = _latin_stop_words()
+    found = [(low, n) for word, n in counts.items() if (low := word.lower()) in listed_somewhere]
     best, best_share = default, 0.0
     for language in LATIN:
-        # The words of the sample in the list, found by one set intersection, not word by word.
-        share = sum(map(tokens.__getitem__, tokens.keys() & stop_words(language))) / total
+        listed = stop_words(language)
+        share = sum([n for word, n in found if word in listed]) / total
         # English first: another language must cover clearly more to win a near tie.
         if share > best_share * (1.0 if best != DEFAULT else 1.15):
             best, best_share = language, share
     return best if best_share >= MIN_SHARE else default
+
+
+@lru_cache(maxsize=1)
+def _latin_stop_words() -> frozenset[str]:
+    """Every word of the Latin-script languages' lists."""
+    return frozenset().union(*(stop_words(language) for language in LATIN))
 
 
 def choose(option: str, text: str) -> str:
