@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from desktop.core.language import stop_words
 from desktop.core.read import MAX_BLOCKS, Block
 
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u3000]")  # the spaces of _SPACES beyond ASCII
+GUESS_CHARS = 50000  # the language is guessed on the first characters of the blocks joined by spaces
 _SENTENCE_END = (".", "!", "?", "…", "”", '"', "’", "'", ":", ")", ";", "。", "！", "？", "」", "»")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Latin-script languages whose stop-word lists sumy ships; the list that covers most words wins.
@@ -34,7 +37,10 @@ def split_blocks_limited(text: str, limit: int = MAX_BLOCKS) -> tuple[list[Block
     while pos <= n:
         end = text.find("\n", pos)
         end = n if end < 0 else end
-        line = _SPACES.sub(" ", text[pos:end]).strip()
+        line = text[pos:end]
+        if "  " in line or "\t" in line or not line.isascii() and _ODD_SPACE.search(line):
+            line = _SPACES.sub(" ", line)  # most lines have single spaces only: nothing to replace
+        line = line.strip()
         if line:
             lines.append(line)
         elif lines:  # a blank line ends the group
@@ -89,12 +95,31 @@ def guess_language(text: str) -> tuple[str, float]:
     A low share means none of the lists fits (Russian, Japanese...): stop words then say nothing.
     Not desktop.core.language.detect: the cleaner needs the share itself (does stop-word density mean
     anything for this text?), not a language for a stemmer; merging them changes cleaning decisions."""
-    counts: Counter[str] = Counter()
-    for word, n in Counter(_WORD.findall(text[:50000])).items():  # each distinct spelling lowered once
-        counts[word.lower()] += n
-    total = sum(counts.values())
-    if not total:
+    return guess_language_of(_WORD.findall(text[:GUESS_CHARS]))
+
+
+def leading_words(texts: Sequence[str], tokens: Sequence[list[str]], limit: int = GUESS_CHARS) -> list[str]:
+    """The words of " ".join(texts)[:limit] from the words of each text (`words(text)`), which the
+    cleaner has already: no word spans the joining space, so only the text cut at `limit` is scanned."""
+    out: list[str] = []
+    pos = 0
+    for text, toks in zip(texts, tokens, strict=True):
+        if pos >= limit:
+            break
+        end = pos + len(text)
+        out.extend(toks if end <= limit else _WORD.findall(text[:limit - pos]))
+        pos = end + 1  # the joining space
+    return out
+
+
+def guess_language_of(tokens: list[str]) -> tuple[str, float]:
+    """guess_language from the text's words."""
+    if not tokens:
         return "english", 0.0
+    # Lower-casing the words joined by spaces lowers each word as on its own (no case mapping looks
+    # across a space), in one call.
+    counts = Counter(" ".join(tokens).lower().split(" "))
+    total = len(tokens)
     best, best_share = "english", 0.0
     for language in _LANGUAGES:
         # The words of the text in the list, found by one set intersection (C speed), not word by word.
@@ -107,7 +132,8 @@ def guess_language(text: str) -> tuple[str, float]:
 def stopword_density(tokens: list[str], stops: frozenset[str]) -> float:
     if not tokens:
         return 0.0
-    return sum(map(stops.__contains__, map(str.lower, tokens))) / len(tokens)
+    # One lower() of the words joined by spaces is each word lowered on its own (see guess_language_of).
+    return sum(map(stops.__contains__, " ".join(tokens).lower().split(" "))) / len(tokens)
 
 
 def ends_sentence(text: str) -> bool:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from desktop.core.clean import phrases
 from desktop.core.clean.blocks import (
     dedupe_key,
-    guess_language,
+    guess_language_of,
+    leading_words,
     size,
     split_blocks_limited,
     stopword_density,
@@ -90,11 +91,13 @@ def clean_blocks(
 
 def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[Unit], str]:
     """Score and decide every block; a unit whose reason is None is kept."""
-    language, coverage = guess_language(" ".join(b.text for b in blocks[:400]))
+    tokens = [words(b.text) for b in blocks]
+    # The language of the first blocks joined by spaces, from their words (no second scan of them).
+    language, coverage = guess_language_of(leading_words([b.text for b in blocks[:400]], tokens[:400]))
     language = settings.language or language
     # When no stop-word list fits the text (Russian, Japanese...), density says nothing.
     stops = stop_words(language) if coverage >= 0.12 else None
-    units = [_unit(b, stops) for b in blocks]
+    units = [_unit(b, t, stops) for b, t in zip(blocks, tokens, strict=True)]
     _mark_hard_junk(units, title)
     score(units)
     region = main_region(units) if settings.find_region else (0, len(units))
@@ -105,8 +108,7 @@ def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[
     return units, language
 
 
-def _unit(block: Block, stops: frozenset[str] | None) -> Unit:
-    tokens = words(block.text)
+def _unit(block: Block, tokens: list[str], stops: frozenset[str] | None) -> Unit:
     density = stopword_density(tokens, stops) if stops is not None else _NEUTRAL_DENSITY
     return Unit(block, size(block.text, len(tokens)), density, dedupe_key(block.text, tokens))
 
@@ -198,7 +200,7 @@ def _mark_truncated_copies(units: list[Unit]) -> None:
     ordered = sorted((u.key, i) for i, u in enumerate(units) if u.reason is None)
     keys = [key for key, _ in ordered]
     for u in units:
-        if u.reason is not None or u.tokens < _TRUNCATED_MIN or not _TRUNCATED.search(u.text[-200:]):
+        if u.reason is not None or u.tokens < _TRUNCATED_MIN or not _truncated(u.text[-200:]):
             continue
         # The last word may be cut in the middle: compare the words before it.
         stem = " ".join(dedupe_key(u.text[:-200] + _TRUNCATED.sub("", u.text[-200:])).split()[:-1])
@@ -211,3 +213,9 @@ def _mark_truncated_copies(units: list[Unit]) -> None:
                 u.reason = "duplicate"
                 u.notes.append("truncated")
                 break
+
+
+def _truncated(tail: str) -> bool:
+    """_TRUNCATED.search(tail), only tried when the ellipsis every match holds is there (the scan
+    tries a match at every space)."""
+    return ("..." in tail or "…" in tail) and _TRUNCATED.search(tail) is not None
