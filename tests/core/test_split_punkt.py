@@ -69,3 +69,15 @@ def test_known_decisions() -> None:
     assert split("J. S. Bach wrote it. He died.") == ["J. S. Bach wrote it.", "He died."]
     assert split("(It ended.) Then it began.") == ["(It ended.)", "Then it began."]
     assert split("Very bad acting!!! I promise.") == ["Very bad acting!!!", "I promise."]
+
+
+def test_a_word_a_period_and_a_word_decided_as_nltk_punkt(nltk_punkt) -> None:
+    # The commonest end mark ("said. The") is decided without the tokenizer: abbreviations before
+    # sentence starters and other words, in every case, must still split as NLTK splits them.
+    words = sorted(ABBREVIATIONS)[:40] + sorted(SENTENCE_STARTERS)[:40] + ["said", "Jones", "ok", "A", "I"]
+    for first in words:
+        for second in ("The", "the", "THE", "He", "Smith", "and", "Inc", "x"):
+            for word in (first, first.capitalize(), first.upper()):
+                line = f"It was {word}. {second} came"
+                assert sentence_spans(line, ABBREVIATIONS, SENTENCE_STARTERS) == list(
+                    nltk_punkt.span_tokenize(line)), line

@@ -129,22 +129,25 @@ def guess_language_of(tokens: list[str]) -> tuple[str, float]:
     return best, best_share
 
 
-def stopword_density(tokens: list[str], stops: frozenset[str]) -> float:
+def stopword_density(tokens: list[str], stops: frozenset[str], lowered: str | None = None) -> float:
+    """Share of the words in the stop list; `lowered` is " ".join(tokens).lower() when the caller has it."""
     if not tokens:
         return 0.0
     # One lower() of the words joined by spaces is each word lowered on its own (see guess_language_of).
-    return sum(map(stops.__contains__, " ".join(tokens).lower().split(" "))) / len(tokens)
+    low = " ".join(tokens).lower() if lowered is None else lowered
+    return sum(map(stops.__contains__, low.split(" "))) / len(tokens)
 
 
 def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(_SENTENCE_END)
 
 
-def dedupe_key(text: str, words: list[str] | None = None) -> str:
+def dedupe_key(text: str, words: list[str] | None = None, lowered: str | None = None) -> str:
     """Text reduced to lower-case words: equal keys mean the same paragraph printed twice. `words`
-    (_WORD.findall(text)), when the caller has them, spare a second scan."""
+    (_WORD.findall(text)), when the caller has them, spare a second scan; `lowered` (" ".join(words)
+    .lower()) spares a second lower()."""
     # Lower-casing keeps every character one word character or one other, but for "İ" (two
     # characters) and the Greek capital sigma (its lower case depends on the letters around it).
     if words is None or "İ" in text or "Σ" in text:
         return " ".join(_WORD.findall(text.lower()))
-    return " ".join(words).lower()
+    return " ".join(words).lower() if lowered is None else lowered

@@ -185,7 +185,7 @@ def may_contain(text: str, needles: tuple[str, ...]) -> bool:
     """False only when no case-insensitive match of any of the (lower-case) needles is in the text:
     a quick test before a case-insensitive pattern that needs one of them, whose scan is slow."""
     low = lowered(text)
-    return low is None or any(n in low for n in needles)
+    return low is None or any(map(low.__contains__, needles))
 
 
 def lowered(text: str) -> str | None:

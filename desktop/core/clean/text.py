@@ -109,8 +109,9 @@ def classify(blocks: list[Block], title: str, settings: Settings) -> tuple[list[
 
 
 def _unit(block: Block, tokens: list[str], stops: frozenset[str] | None) -> Unit:
-    density = stopword_density(tokens, stops) if stops is not None else _NEUTRAL_DENSITY
-    return Unit(block, size(block.text, len(tokens)), density, dedupe_key(block.text, tokens))
+    low = " ".join(tokens).lower()  # for the density and the key both
+    density = stopword_density(tokens, stops, low) if stops is not None else _NEUTRAL_DENSITY
+    return Unit(block, size(block.text, len(tokens)), density, dedupe_key(block.text, tokens, low))
 
 
 def _looks_like_title(block: Block) -> bool:

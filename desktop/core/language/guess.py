@@ -29,7 +29,7 @@ LANGUAGES: tuple[str, ...] = tuple(sorted(CODES.values()))
 LATIN: tuple[str, ...] = ("english", "french", "german", "italian", "spanish", "portuguese", "polish",
                           "czech", "slovak", "swedish")
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)?+")  # possessive: the same words, no backtracking
 # One sample of each script; counted on the first characters only, so a long book costs nothing.
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("korean", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),

@@ -32,6 +32,7 @@ _WORD_TOKENS = re.compile(
 )
 _PERIOD_CONTEXT = re.compile(rf"[\.\?!](?=(?P<after_tok>{_NON_WORD}|{_WS}+(?P<next_tok>{_NS}+)))")
 _REALIGN = re.compile(r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:' + _WS + r"+|(?=--)|$)", re.MULTILINE)
+_SIMPLE_CONTEXT = re.compile(r"([A-Za-z]{2,})\. ([A-Za-z]+)")  # a word of letters, a period, a space, a word
 _NUMERIC = r"^-?[\.,]?\d[\d,\.-]*\.?$"
 _BMP_NUMERIC = re.compile(_NUMERIC)
 _PUNCTUATION = (";", ":", ",", ".", "!", "?")
@@ -75,10 +76,16 @@ def _end_contexts(text: str) -> list[tuple[re.Match[str], str]]:
     out: list[tuple[re.Match[str], str]] = []
     prev_start = prev_stop = 0
     prev_match: re.Match[str] | None = None
+    # Text with no whitespace but spaces (most lines) needs one backward search, not six.
+    spaces_only = not any(c in text for c in _WHITESPACE[1:])
     for match in _PERIOD_CONTEXT.finditer(text):
         at = match.start()
-        before = text[prev_stop:at]
-        last_space = max(before.rfind(c) for c in _WHITESPACE)
+        if spaces_only:
+            found = text.rfind(" ", prev_stop, at)
+            last_space = found - prev_stop if found >= 0 else -1
+        else:
+            before = text[prev_stop:at]
+            last_space = max(before.rfind(c) for c in _WHITESPACE)
         start = last_space + prev_stop + 1 if last_space > 0 else prev_start
         if prev_match is not None and prev_stop <= start:
             out.append((prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")))
@@ -91,6 +98,14 @@ def _end_contexts(text: str) -> list[tuple[re.Match[str], str]]:
 
 def _contains_break(context: str, abbreviations: Collection[str], starters: Collection[str]) -> bool:
     """Whether Punkt marks a sentence break on any token of `context` but its last."""
+    simple = _SIMPLE_CONTEXT.fullmatch(context)
+    if simple:
+        # Most end marks: "word. Next", two tokens, the first no initial nor number; what the passes
+        # below decide for it, without the tokenizer's slow pattern.
+        word, after = simple.groups()
+        if word.lower() in abbreviations:  # no "-" in it: the last part is the word itself
+            return after[0].isupper() and after.lower() in starters
+        return True
     tokens = _WORD_TOKENS.findall(context)
     if len(tokens) < 2:
         return False

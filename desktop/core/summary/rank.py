@@ -161,6 +161,7 @@ def _mmr(matrix: Rows, rel: np.ndarray, pool: np.ndarray, para: np.ndarray, n: i
     max_sim = np.zeros(len(pool))
     used = np.zeros(len(pool), dtype=bool)
     available = np.ones(len(pool), dtype=bool)
+    similarity = matrix.similarity_to(pool)
     while len(chosen) < n:
         available &= max_sim < duplicate
         if not available.any():
@@ -171,5 +172,5 @@ def _mmr(matrix: Rows, rel: np.ndarray, pool: np.ndarray, para: np.ndarray, n: i
         chosen.append(k)
         used |= para == para[k]
         # One similarity row at a time: never an n x n matrix, even for long summaries.
-        max_sim = np.maximum(max_sim, matrix.similarity(int(pool[k]), pool))
+        max_sim = np.maximum(max_sim, similarity(int(pool[k])))
     return [int(pool[k]) for k in chosen]

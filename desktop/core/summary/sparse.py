@@ -6,7 +6,7 @@ operation here is linear in the number of words of the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,15 +38,24 @@ class Rows:
 
     def similarity(self, i: int, among: np.ndarray) -> np.ndarray:
         """Cosine of row i with each row in `among` (an array of row indexes, in any order)."""
-        dense = self.row(i)
+        return self.similarity_to(among)(i)
+
+    def similarity_to(self, among: np.ndarray) -> Callable[[int], np.ndarray]:
+        """similarity(i, among) as a function of i: the entries of the rows in `among` are gathered
+        once, for a loop that compares one row after another with the same rows (MMR)."""
+        if not len(among):
+            return lambda i: np.zeros(0)
         start = np.searchsorted(self.rows, among)
         stop = np.searchsorted(self.rows, among, side="right")
-        if not len(among):
-            return np.zeros(0)
         lengths = stop - start
         index = np.repeat(start - np.cumsum(np.r_[0, lengths[:-1]]), lengths) + np.arange(lengths.sum())
         owner = np.repeat(np.arange(len(among)), lengths)
-        return np.bincount(owner, weights=self.vals[index] * dense[self.cols[index]], minlength=len(among))
+        vals, cols, size = self.vals[index], self.cols[index], len(among)
+
+        def similarity(i: int) -> np.ndarray:
+            return np.bincount(owner, weights=vals * self.row(i)[cols], minlength=size)
+
+        return similarity
 
 
 def tfidf_rows(bags: Sequence[Sequence[str]]) -> tuple[Rows, np.ndarray, dict[str, int]]:
